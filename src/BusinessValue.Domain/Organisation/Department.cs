@@ -1,0 +1,35 @@
+namespace BusinessValue.Domain.Organisation;
+
+/// <summary>A department of the organisation; its own labour rate, if set, overrides the default.</summary>
+public sealed class Department
+{
+    public const int NameMaxLength = 200;
+
+    private Department()
+    {
+        Name = string.Empty;
+    }
+
+    public Department(Guid id, string name, int headcount, decimal? labourRatePerHour = null)
+    {
+        Id = id;
+        Name = Guard.Text(name, "Department name", NameMaxLength);
+        Headcount = Guard.InRange(headcount, 0, 1_000_000, "Headcount");
+        LabourRatePerHour = labourRatePerHour is { } rate ? Guard.NotNegative(rate, "Department labour rate") : null;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public int Headcount { get; private set; }
+
+    /// <summary>Loaded labour rate for this department's people; null means the organisation's default R.</summary>
+    public decimal? LabourRatePerHour { get; private set; }
+
+    public decimal EffectiveLabourRate(OrganisationSettings organisation)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        return LabourRatePerHour ?? organisation.LabourRatePerHour;
+    }
+}

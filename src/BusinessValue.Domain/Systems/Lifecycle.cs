@@ -1,0 +1,9 @@
+namespace BusinessValue.Domain.Systems;
+
+public enum Lifecycle
+{
+    Planned,
+    Active,
+    PhaseOut,
+    Retired,
+}

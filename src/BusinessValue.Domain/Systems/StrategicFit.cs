@@ -1,0 +1,8 @@
+namespace BusinessValue.Domain.Systems;
+
+public enum StrategicFit
+{
+    SupportsStrategy,
+    MaintainsStatusQuo,
+    Legacy,
+}

@@ -1,0 +1,27 @@
+using BusinessValue.Infrastructure.Database;
+using BusinessValue.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BusinessValue.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the database. Options are resolved lazily so that a bad setting surfaces when the app
+    /// starts (one clear line) rather than as a stack trace from the container.
+    /// </summary>
+    public static IServiceCollection AddPersistence(
+        this IServiceCollection services,
+        Func<IServiceProvider, DatabaseOptions> databaseOptions,
+        Func<IServiceProvider, FirstStartOptions> firstStartOptions)
+    {
+        services.AddSingleton(databaseOptions);
+        services.AddSingleton(firstStartOptions);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<BusinessValueDbContext>((sp, options) => sp.GetRequiredService<DatabaseOptions>().Apply(options));
+        services.AddSingleton<DatabasePreparation>();
+        return services;
+    }
+}

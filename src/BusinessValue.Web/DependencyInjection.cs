@@ -1,0 +1,64 @@
+using BusinessValue.Infrastructure;
+using BusinessValue.Infrastructure.Database;
+using BusinessValue.Web.Components;
+using BusinessValue.Web.Features.Home;
+using BusinessValue.Web.Hosting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using MudBlazor.Services;
+using Serilog;
+
+namespace BusinessValue.Web;
+
+internal static class DependencyInjection
+{
+    public static IServiceCollection AddBusinessValue(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddPersistence(
+            _ => DatabaseOptions.FromConfiguration(configuration, environment.ContentRootPath),
+            _ => FirstStartOptions.FromConfiguration(configuration));
+        services.AddHostedService<DatabaseStartup>();
+        // Keys beside the data, so sign-ins and circuits survive a restart or a new container.
+        services.AddDataProtection().SetApplicationName("BusinessValue");
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IWebHostEnvironment, ILoggerFactory>((options, config, env, logs) =>
+            options.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(DatabaseOptions.ResolveDataDirectory(config, env.ContentRootPath), "keys")), logs));
+        services.AddHealth();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.AddScoped<OrganisationOverviews>();
+        return services;
+    }
+
+    public static WebApplication UseBusinessValue(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetLevel = (context, _, error) => error is not null || context.Response.StatusCode >= 500
+                ? Serilog.Events.LogEventLevel.Error
+                // Probes and static files would drown the log.
+                : context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/_framework")
+                    ? Serilog.Events.LogEventLevel.Verbose
+                    : Serilog.Events.LogEventLevel.Information;
+        });
+
+        if (!app.Environment.IsDevelopment())
+        {
+            // Stack traces only in Development; elsewhere a friendly page with the correlation id.
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+
+        app.MapHealth();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,42 @@
+using BusinessValue.Domain.Systems;
+using BusinessValue.Infrastructure.Database;
+using BusinessValue.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BusinessValue.Web.Features.Home;
+
+/// <summary>Reads the home page's overview. One short-lived context per call: circuits live long.</summary>
+public sealed class OrganisationOverviews(IDbContextFactory<BusinessValueDbContext> contexts, DatabaseOptions database)
+{
+    public async Task<OrganisationOverview> GetAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var organisation = await db.Organisation.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var departmentCount = await db.Departments.CountAsync(cancellationToken);
+        var systems = await db.Systems.AsNoTracking()
+            .OrderBy(s => s.Name)
+            .Select(s => new { s.Id, s.Name, s.Category, s.Vendor, s.Lifecycle })
+            .ToListAsync(cancellationToken);
+
+        return new OrganisationOverview(
+            organisation?.Name ?? "Your organisation",
+            organisation?.IsDemo ?? false,
+            organisation?.Currency.Code ?? "USD",
+            systems.Count,
+            departmentCount,
+            database.ProviderDisplayName,
+            systems.Select(s => new SystemSummary(s.Id, s.Name, s.Category, s.Vendor, Describe(s.Lifecycle))).ToList());
+    }
+
+    public async Task<string> GetOrganisationNameAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Organisation.AsNoTracking().Select(o => o.Name).SingleOrDefaultAsync(cancellationToken) ?? "Your organisation";
+    }
+
+    private static string Describe(Lifecycle lifecycle) => lifecycle switch
+    {
+        Lifecycle.PhaseOut => "Phase-out",
+        _ => lifecycle.ToString(),
+    };
+}

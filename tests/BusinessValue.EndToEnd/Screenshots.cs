@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+
+namespace BusinessValue.EndToEnd;
+
+/// <summary>Saves screenshots under artifacts/screenshots at the repository root (ignored by git) for people to look at.</summary>
+internal static class Screenshots
+{
+    public static async Task<string> SaveAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "BusinessValue.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+}

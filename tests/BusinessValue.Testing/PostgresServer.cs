@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace BusinessValue.Testing;
+
+/// <summary>
+/// The PostgreSQL server tests run against. scripts/test.sh starts one cluster for the whole run and passes
+/// its admin connection string in BV_TEST_POSTGRES; without it (a plain <c>dotnet test</c>) the first test
+/// that needs PostgreSQL starts a throwaway cluster on 127.0.0.1 itself and stops it when the process ends.
+/// </summary>
+public static class PostgresServer
+{
+    public const string EnvironmentVariable = "BV_TEST_POSTGRES";
+
+    private static readonly Lazy<string> AdminConnection = new(StartOrFind, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Connection string to the server's <c>postgres</c> database as a superuser.</summary>
+    public static string AdminConnectionString => AdminConnection.Value;
+
+    public static async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template0", connection);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = true }.ConnectionString;
+    }
+
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Refuses or allows new connections to one database: the database "goes down" and "comes back".</summary>
+    public static async Task SetAcceptingConnectionsAsync(string connectionString, bool accepting)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var alter = new NpgsqlCommand($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS {(accepting ? "true" : "false")}", connection);
+        await alter.ExecuteNonQueryAsync();
+        if (!accepting)
+        {
+            await using var kick = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'", connection);
+            await kick.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static string StartOrFind()
+    {
+        var given = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(given) ? ThrowawayCluster.Start() : given;
+    }
+
+    private static class ThrowawayCluster
+    {
+        public static string Start()
+        {
+            var bin = FindBinaries();
+            var folder = Path.Combine(Path.GetTempPath(), $"bv-test-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+            Directory.CreateDirectory(folder);
+            var asRoot = Environment.UserName == "root";
+            if (asRoot)
+            {
+                // PostgreSQL refuses to run as root: the cluster belongs to the postgres user.
+                Run("chown", $"-R postgres:postgres {folder}");
+            }
+
+            var port = FreePort();
+            var data = Path.Combine(folder, "data");
+            RunAsPostgres(asRoot, Path.Combine(bin, "initdb"), $"-D {data} -U postgres --auth=trust -E UTF8 --no-sync");
+            RunAsPostgres(asRoot, Path.Combine(bin, "pg_ctl"),
+                $"-D {data} -l {Path.Combine(folder, "server.log")} -w -o \"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start");
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                // Best effort at exit: a leftover folder in /tmp is harmless.
+                try
+                {
+                    RunAsPostgres(asRoot, Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate stop");
+                }
+                catch (InvalidOperationException)
+                {
+                }
+
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                }
+            };
+            return $"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres;Pooling=true;Timeout=5";
+        }
+
+        private static string FindBinaries()
+        {
+            var root = "/usr/lib/postgresql";
+            var bin = Directory.Exists(root)
+                ? Directory.GetDirectories(root).Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault()
+                : null;
+            return bin ?? throw new InvalidOperationException(
+                $"PostgreSQL server binaries were not found under {root}. Run scripts/test.sh (it installs them), install postgresql-15, or set {EnvironmentVariable}.");
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        private static void RunAsPostgres(bool asRoot, string program, string arguments)
+        {
+            if (asRoot)
+            {
+                Run("runuser", $"-u postgres -- {program} {arguments}");
+            }
+            else
+            {
+                Run(program, arguments);
+            }
+        }
+
+        private static void Run(string program, string arguments)
+        {
+            using var process = Process.Start(new ProcessStartInfo(program, arguments)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            }) ?? throw new InvalidOperationException($"Could not start {program}.");
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{program} {arguments} failed ({process.ExitCode}): {error}{output.Result}");
+            }
+        }
+    }
+}

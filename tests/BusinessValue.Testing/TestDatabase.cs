@@ -1,0 +1,70 @@
+using BusinessValue.Infrastructure.Database;
+using BusinessValue.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BusinessValue.Testing;
+
+/// <summary>A fresh, empty database of its own for one test, on either provider; removed when disposed.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _folder;
+
+    private TestDatabase(DatabaseOptions options, string? folder)
+    {
+        Options = options;
+        _folder = folder;
+    }
+
+    public DatabaseOptions Options { get; }
+
+    public DatabaseProvider Provider => Options.Provider;
+
+    public string ConnectionString => Options.ConnectionString;
+
+    /// <summary>The folder for SQLite files, logs and keys of an app hosted on this database.</summary>
+    public string DataDirectory => Options.DataDirectory;
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrateOnStartup = true)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bv-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var connectionString = provider == DatabaseProvider.Sqlite
+            ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "businessvalue.db"), Pooling = false }.ToString()
+            : await PostgresServer.CreateDatabaseAsync("bv");
+        return new TestDatabase(
+            new DatabaseOptions { Provider = provider, ConnectionString = connectionString, MigrateOnStartup = migrateOnStartup, DataDirectory = folder },
+            folder);
+    }
+
+    public BusinessValueDbContext CreateContext() => Options.CreateContext();
+
+    public async Task MigrateAsync()
+    {
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync();
+    }
+
+    /// <summary>Configuration keys that point the app at this database.</summary>
+    public IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?>
+    {
+        [DatabaseOptions.ProviderKey] = Provider.ToString(),
+        [DatabaseOptions.ConnectionStringKey] = ConnectionString,
+        [DatabaseOptions.MigrateOnStartupKey] = "true",
+        [DatabaseOptions.DataDirectoryKey] = DataDirectory,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            await PostgresServer.DropDatabaseAsync(ConnectionString);
+        }
+
+        if (_folder is not null && Directory.Exists(_folder))
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using MudBlazor.Services;
+
+namespace BusinessValue.Web.Tests;
+
+/// <summary>
+/// One bUnit context with MudBlazor's services per test. MudBlazor registers services that are only
+/// asynchronously disposable, so the context is disposed through <see cref="IAsyncLifetime"/>.
+/// </summary>
+public abstract class MudComponentTest : IAsyncLifetime
+{
+    protected MudComponentTest()
+    {
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    protected BunitContext Context { get; } = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Context.DisposeAsync();
+}
