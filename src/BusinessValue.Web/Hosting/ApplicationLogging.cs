@@ -26,6 +26,8 @@ internal static class ApplicationLogging
             .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
             // EF repeats every connection failure as an error; the start-up message and health check already say it.
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Connection", LogEventLevel.Fatal)
+            // On a new PostgreSQL database EF probes its history table before creating it and logs the expected failure.
+            .Filter.ByExcluding(IsMigrationHistoryProbe)
             .Enrich.FromLogContext()
             .WriteTo.Console(new MessageTemplateTextFormatter(ConsoleTemplate))
             .WriteTo.File(
@@ -37,6 +39,13 @@ internal static class ApplicationLogging
                 rollOnFileSizeLimit: true));
         return builder;
     }
+
+    private static bool IsMigrationHistoryProbe(LogEvent logEvent) =>
+        logEvent.Properties.TryGetValue("SourceContext", out var source)
+        && source is ScalarValue { Value: "Microsoft.EntityFrameworkCore.Database.Command" }
+        && logEvent.Properties.TryGetValue("commandText", out var command)
+        && command is ScalarValue { Value: string text }
+        && text.Contains("__EFMigrationsHistory", StringComparison.Ordinal);
 
     // Read when the logger is built, after tests and hosts have added their configuration.
     private static string LogFolder(WebApplicationBuilder builder) =>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using BusinessValue.Infrastructure.Database;
+using BusinessValue.Testing;
 
 namespace BusinessValue.Web.Tests.Hosting;
 
@@ -44,6 +46,18 @@ public sealed class StartupFailureTests : IDisposable
         run.FatalLines.Should().ContainSingle().Which.Should()
             .Contain($"Cannot open the PostgreSQL database 'bv' on 127.0.0.1:{closedPort}").And.Contain("ConnectionStrings:BusinessValue");
         run.Output.Should().NotContain("hunter2-secret").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Start_PostgresNotMigratedAndMigrationOff_StopsWithOneLineSayingHowToMigrate()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+
+        var run = await RunAppAsync(("Database__Provider", "Postgres"), ("ConnectionStrings__BusinessValue", database.ConnectionString));
+
+        run.ExitCode.Should().Be(1);
+        run.FatalLines.Should().ContainSingle().Which.Should().Contain("lacks 1 migration(s)").And.Contain("Database:MigrateOnStartup=true");
+        run.Output.Should().NotContain(" ERR]").And.NotContain("   at ");
     }
 
     public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);
