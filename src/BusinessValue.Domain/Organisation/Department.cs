@@ -1,6 +1,6 @@
 namespace BusinessValue.Domain.Organisation;
 
-/// <summary>A department of the organisation; its own labour rate, if set, overrides the default.</summary>
+/// <summary>A department of the organisation; its own labour rate, if set, overrides the default R.</summary>
 public sealed class Department
 {
     public const int NameMaxLength = 200;
@@ -27,9 +27,9 @@ public sealed class Department
     /// <summary>Loaded labour rate for this department's people; null means the organisation's default R.</summary>
     public decimal? LabourRatePerHour { get; private set; }
 
-    public decimal EffectiveLabourRate(OrganisationSettings organisation)
+    public decimal EffectiveLabourRate(Assumptions assumptions)
     {
-        ArgumentNullException.ThrowIfNull(organisation);
-        return LabourRatePerHour ?? organisation.LabourRatePerHour;
+        ArgumentNullException.ThrowIfNull(assumptions);
+        return LabourRatePerHour ?? assumptions.LabourRatePerHour;
     }
 }

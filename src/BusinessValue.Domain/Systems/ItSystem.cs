@@ -9,11 +9,13 @@ public sealed class ItSystem
     public const int NameMaxLength = 200;
     public const int CategoryMaxLength = 100;
     public const int VendorMaxLength = 200;
+    public const int OwnerMaxLength = 200;
 
     private ItSystem()
     {
         Name = string.Empty;
         Category = string.Empty;
+        Costs = AnnualCosts.None;
     }
 
     public ItSystem(Guid id, string name, string category, string? vendor, Lifecycle lifecycle, StrategicFit strategicFit, DateTime createdAtUtc)
@@ -24,6 +26,7 @@ public sealed class ItSystem
         Vendor = Guard.OptionalText(vendor, "Vendor", VendorMaxLength);
         Lifecycle = lifecycle;
         StrategicFit = strategicFit;
+        Costs = AnnualCosts.None;
         CreatedAtUtc = createdAtUtc;
     }
 
@@ -35,9 +38,51 @@ public sealed class ItSystem
 
     public string? Vendor { get; private set; }
 
+    public string? ItOwner { get; private set; }
+
+    public string? BusinessOwner { get; private set; }
+
     public Lifecycle Lifecycle { get; private set; }
 
     public StrategicFit StrategicFit { get; private set; }
 
+    /// <summary>U: the users the system is meant for; null when not recorded.</summary>
+    public int? IntendedUsers { get; private set; }
+
+    public AnnualCosts Costs { get; private set; }
+
+    /// <summary>B: expected annual benefit from the business case; null when none was recorded.</summary>
+    public decimal? ExpectedAnnualBenefit { get; private set; }
+
+    /// <summary>RTO_req: the recovery time the business requires, in hours; null when not set.</summary>
+    public decimal? RequiredRecoveryHours { get; private set; }
+
     public DateTime CreatedAtUtc { get; private set; }
+
+    public InputSource? Source { get; private set; }
+
+    public decimal TotalCostOfOwnership => Costs.TotalCostOfOwnership;
+
+    public ItSystem WithOwners(string? itOwner, string? businessOwner)
+    {
+        ItOwner = Guard.OptionalText(itOwner, "IT owner", OwnerMaxLength);
+        BusinessOwner = Guard.OptionalText(businessOwner, "Business owner", OwnerMaxLength);
+        return this;
+    }
+
+    public ItSystem WithBusinessCase(AnnualCosts costs, decimal? expectedAnnualBenefit, int? intendedUsers, decimal? requiredRecoveryHours)
+    {
+        ArgumentNullException.ThrowIfNull(costs);
+        Costs = costs;
+        ExpectedAnnualBenefit = expectedAnnualBenefit is { } b ? Guard.NotNegative(b, "Expected annual benefit") : null;
+        IntendedUsers = intendedUsers is { } u ? Guard.InRange(u, 0, 10_000_000, "Intended users") : null;
+        RequiredRecoveryHours = requiredRecoveryHours is { } h ? Guard.NotNegative(h, "Required recovery time") : null;
+        return this;
+    }
+
+    public ItSystem RecordedBy(InputSource source)
+    {
+        Source = source;
+        return this;
+    }
 }

@@ -1,5 +1,9 @@
+using BusinessValue.Domain.Integrations;
+using BusinessValue.Domain.Metrics;
 using BusinessValue.Domain.Organisation;
+using BusinessValue.Domain.Processes;
 using BusinessValue.Domain.Systems;
+using BusinessValue.Domain.Workarounds;
 using Microsoft.EntityFrameworkCore;
 
 namespace BusinessValue.Infrastructure.Persistence;
@@ -14,7 +18,19 @@ public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbConte
 
     public DbSet<Department> Departments => Set<Department>();
 
+    public DbSet<BusinessProcess> Processes => Set<BusinessProcess>();
+
     public DbSet<ItSystem> Systems => Set<ItSystem>();
+
+    public DbSet<Dependency> Dependencies => Set<Dependency>();
+
+    public DbSet<Integration> Integrations => Set<Integration>();
+
+    public DbSet<Workaround> Workarounds => Set<Workaround>();
+
+    public DbSet<MonthlyMetrics> Metrics => Set<MonthlyMetrics>();
+
+    public DbSet<RestoreTest> RestoreTests => Set<RestoreTest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BusinessValueDbContext).Assembly);
@@ -23,6 +39,8 @@ public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbConte
     {
         // Storage is UTC everywhere: SQLite hands DateTime back as Unspecified, Npgsql insists on UTC for timestamptz.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        // Money and hours keep 6 decimals: enough for shares and rates, exact for every amount entered.
+        configurationBuilder.Properties<decimal>().HavePrecision(20, 6);
+        configurationBuilder.Properties<Domain.Periods.YearMonth>().HaveConversion<YearMonthConverter>().HaveMaxLength(7);
     }
 }

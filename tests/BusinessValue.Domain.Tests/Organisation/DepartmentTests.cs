@@ -5,7 +5,7 @@ namespace BusinessValue.Domain.Tests.Organisation;
 
 public sealed class DepartmentTests
 {
-    private static readonly OrganisationSettings Organisation = new("Acme", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+    private static readonly Assumptions Organisation = Assumptions.Default;
 
     [Fact]
     public void EffectiveLabourRate_NoOwnRate_UsesTheOrganisationDefault() =>

@@ -14,10 +14,18 @@ public sealed class OrganisationSettingsTests
 
         organisation.Name.Should().Be("Acme Manufacturing");
         organisation.Currency.Code.Should().Be("USD");
-        organisation.LabourRatePerHour.Should().Be(50m);
-        organisation.WorkingWeeksPerYear.Should().Be(46);
         organisation.FiscalYearStartMonth.Should().Be(1);
         organisation.IsDemo.Should().BeFalse();
+        organisation.Assumptions.LabourRatePerHour.Should().Be(50m);
+        organisation.Assumptions.WorkingWeeksPerYear.Should().Be(46);
+        organisation.Assumptions.AbandonmentFactor.Should().Be(0.10m);
+        organisation.Assumptions.Margin.Should().Be(0.30m);
+        organisation.Assumptions.BlockingFactor(Severity.P1).Should().Be(1.0m);
+        organisation.Assumptions.BlockingFactor(Severity.P2).Should().Be(0.5m);
+        organisation.Assumptions.BlockingFactor(Severity.P3).Should().Be(0.2m);
+        organisation.Assumptions.BlockingFactor(Severity.P4).Should().Be(0.05m);
+        organisation.Assumptions.UntestedRecoveryHours.Should().Be(72m);
+        organisation.Assumptions.ScoreThreshold.Should().Be(70m);
     }
 
     [Theory]
@@ -37,30 +45,50 @@ public sealed class OrganisationSettingsTests
     {
         var organisation = new OrganisationSettings("Acme", Now);
 
-        organisation.ChangeAssumptions(CurrencyCode.Parse("eur"), 62.5m, 44, 7, Now.AddDays(1));
+        organisation.ChangeAssumptions(Assumptions.Default with { LabourRatePerHour = 62.5m, WorkingWeeksPerYear = 44, Margin = 0.25m }, Now.AddDays(1));
+        organisation.ChangeCurrencyAndCalendar(CurrencyCode.Parse("eur"), 7, Now.AddDays(1));
 
         organisation.Currency.Code.Should().Be("EUR");
-        organisation.LabourRatePerHour.Should().Be(62.5m);
-        organisation.WorkingWeeksPerYear.Should().Be(44);
         organisation.FiscalYearStartMonth.Should().Be(7);
+        organisation.Assumptions.LabourRatePerHour.Should().Be(62.5m);
+        organisation.Assumptions.WorkingWeeksPerYear.Should().Be(44);
+        organisation.Assumptions.Margin.Should().Be(0.25m);
         organisation.UpdatedAtUtc.Should().Be(Now.AddDays(1));
     }
 
+    public static TheoryData<Assumptions, string> OutOfRange => new()
+    {
+        { Assumptions.Default with { LabourRatePerHour = -1m }, "Loaded labour rate" },
+        { Assumptions.Default with { WorkingWeeksPerYear = 0 }, "Working weeks per year" },
+        { Assumptions.Default with { WorkingWeeksPerYear = 53 }, "Working weeks per year" },
+        { Assumptions.Default with { AbandonmentFactor = 1.5m }, "Abandonment factor" },
+        { Assumptions.Default with { Margin = -0.1m }, "Margin" },
+        { Assumptions.Default with { BlockingFactorP3 = 2m }, "Blocking factor P3" },
+        { Assumptions.Default with { ScoreThreshold = 101m }, "Score threshold" },
+    };
+
     [Theory]
-    [InlineData(-1, 46, 1, "Loaded labour rate")]
-    [InlineData(50, 0, 1, "Working weeks per year")]
-    [InlineData(50, 53, 1, "Working weeks per year")]
-    [InlineData(50, 46, 13, "Fiscal year start month")]
-    [InlineData(50, 46, 0, "Fiscal year start month")]
-    public void ChangeAssumptions_OutOfRange_IsRejectedAndNothingChanges(int rate, int weeks, int month, string field)
+    [MemberData(nameof(OutOfRange))]
+    public void ChangeAssumptions_OutOfRange_IsRejectedNamingTheAssumptionAndNothingChanges(Assumptions assumptions, string field)
     {
         var organisation = new OrganisationSettings("Acme", Now);
 
-        var change = () => organisation.ChangeAssumptions(CurrencyCode.Default, rate, weeks, month, Now);
+        var change = () => organisation.ChangeAssumptions(assumptions, Now);
 
         change.Should().Throw<DomainRuleException>().Which.Field.Should().Be(field);
-        organisation.LabourRatePerHour.Should().Be(50m);
-        organisation.WorkingWeeksPerYear.Should().Be(46);
+        organisation.Assumptions.Should().Be(Assumptions.Default);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(13)]
+    public void ChangeCurrencyAndCalendar_MonthOutOfRange_IsRejected(int month)
+    {
+        var organisation = new OrganisationSettings("Acme", Now);
+
+        var change = () => organisation.ChangeCurrencyAndCalendar(CurrencyCode.Default, month, Now);
+
+        change.Should().Throw<DomainRuleException>().Which.Field.Should().Be("Fiscal year start month");
         organisation.FiscalYearStartMonth.Should().Be(1);
     }
 }

@@ -73,7 +73,8 @@ public sealed class BusinessValueDbContextTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await database.MigrateAsync();
         var organisation = new OrganisationSettings("Acme", DateTime.UtcNow);
-        organisation.ChangeAssumptions(CurrencyCode.Parse("EUR"), 57.1234m, 45, 4, DateTime.UtcNow);
+        organisation.ChangeCurrencyAndCalendar(CurrencyCode.Parse("EUR"), 4, DateTime.UtcNow);
+        organisation.ChangeAssumptions(Assumptions.Default with { LabourRatePerHour = 57.1234m, WorkingWeeksPerYear = 45, BlockingFactorP4 = 0.075m }, DateTime.UtcNow);
 
         await using (var db = database.CreateContext())
         {
@@ -85,9 +86,8 @@ public sealed class BusinessValueDbContextTests
         {
             var stored = await db.Organisation.SingleAsync();
             stored.Currency.Code.Should().Be("EUR");
-            stored.LabourRatePerHour.Should().Be(57.1234m);
-            stored.WorkingWeeksPerYear.Should().Be(45);
             stored.FiscalYearStartMonth.Should().Be(4);
+            stored.Assumptions.Should().Be(Assumptions.Default with { LabourRatePerHour = 57.1234m, WorkingWeeksPerYear = 45, BlockingFactorP4 = 0.075m });
         }
     }
 

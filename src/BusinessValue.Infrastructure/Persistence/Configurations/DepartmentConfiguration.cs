@@ -13,6 +13,5 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.Name).HasMaxLength(Department.NameMaxLength).IsRequired();
         builder.HasIndex(d => d.Name).IsUnique();
-        builder.Property(d => d.LabourRatePerHour).HasPrecision(18, 4);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class OrganisationSettingsConfiguration : IEntityTypeConfigurati
             .HasConversion(c => c.Code, code => CurrencyCode.Parse(code))
             .HasMaxLength(3)
             .IsRequired();
-        builder.Property(o => o.LabourRatePerHour).HasPrecision(18, 4);
+        // One column per assumption, on the settings row: editable and visible in one place.
+        builder.ComplexProperty(o => o.Assumptions);
     }
 }

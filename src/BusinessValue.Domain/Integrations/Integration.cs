@@ -1,0 +1,64 @@
+namespace BusinessValue.Domain.Integrations;
+
+/// <summary>
+/// Data flowing from one system to another, and how much human work each transfer takes.
+/// See docs/formulas.md#manual-integration-cost.
+/// </summary>
+public sealed class Integration
+{
+    public const int NameMaxLength = 200;
+
+    private Integration()
+    {
+        Name = string.Empty;
+    }
+
+    public Integration(Guid id, string name, Guid sourceSystemId, Guid targetSystemId, IntegrationMode mode, IntegrationMode firstRecordedMode, decimal transfersPerMonth, decimal minutesPerTransfer)
+    {
+        Id = id;
+        Name = Guard.Text(name, "Integration name", NameMaxLength);
+        SourceSystemId = sourceSystemId;
+        TargetSystemId = targetSystemId;
+        Mode = mode;
+        FirstRecordedMode = firstRecordedMode;
+        TransfersPerMonth = Guard.NotNegative(transfersPerMonth, "Transfers per month");
+        MinutesPerTransfer = Guard.NotNegative(minutesPerTransfer, "Minutes per manual transfer");
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public Guid SourceSystemId { get; private set; }
+
+    public Guid TargetSystemId { get; private set; }
+
+    public IntegrationMode Mode { get; private set; }
+
+    /// <summary>The mode when the integration was first recorded: process automation measures the change since.</summary>
+    public IntegrationMode FirstRecordedMode { get; private set; }
+
+    /// <summary>m.</summary>
+    public decimal TransfersPerMonth { get; private set; }
+
+    /// <summary>t: minutes of human work per manual transfer.</summary>
+    public decimal MinutesPerTransfer { get; private set; }
+
+    public InputSource? Source { get; private set; }
+
+    public IReadOnlyList<Guid> SystemIds => SourceSystemId == TargetSystemId ? [SourceSystemId] : [SourceSystemId, TargetSystemId];
+
+    public Integration RecordedBy(InputSource source)
+    {
+        Source = source;
+        return this;
+    }
+
+    /// <summary>k: the share of the manual work a mode still needs.</summary>
+    public static decimal ManualFactor(IntegrationMode mode) => mode switch
+    {
+        IntegrationMode.Manual => 1.0m,
+        IntegrationMode.SemiAutomated => 0.5m,
+        _ => 0m,
+    };
+}

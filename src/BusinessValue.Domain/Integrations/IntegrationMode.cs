@@ -1,0 +1,8 @@
+namespace BusinessValue.Domain.Integrations;
+
+public enum IntegrationMode
+{
+    Automated,
+    SemiAutomated,
+    Manual,
+}

@@ -1,0 +1,23 @@
+namespace BusinessValue.Domain.Metrics;
+
+/// <summary>One severity's tickets in a month: how many, total hours to resolve, users affected per ticket on average.</summary>
+public sealed record TicketStats
+{
+    public static readonly TicketStats None = new(null, null, null);
+
+    public TicketStats(int? count, decimal? totalResolutionHours, decimal? averageUsersAffected)
+    {
+        Count = count is { } c ? Guard.InRange(c, 0, int.MaxValue, "Ticket count") : null;
+        TotalResolutionHours = totalResolutionHours is { } h ? Guard.NotNegative(h, "Total resolution hours") : null;
+        AverageUsersAffected = averageUsersAffected is { } u ? Guard.NotNegative(u, "Users affected per ticket") : null;
+    }
+
+    public int? Count { get; init; }
+
+    public decimal? TotalResolutionHours { get; init; }
+
+    public decimal? AverageUsersAffected { get; init; }
+
+    /// <summary>True when the month says something about this severity (all three values known).</summary>
+    public bool IsComplete => Count is not null && (Count == 0 || (TotalResolutionHours is not null && AverageUsersAffected is not null));
+}

@@ -1,0 +1,9 @@
+namespace BusinessValue.Domain.Processes;
+
+public enum StrategicImportance
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}

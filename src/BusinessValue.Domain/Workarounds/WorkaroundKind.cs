@@ -1,0 +1,11 @@
+namespace BusinessValue.Domain.Workarounds;
+
+public enum WorkaroundKind
+{
+    DuplicateDataEntry,
+    Spreadsheet,
+    ShadowItTool,
+    EmailFileShuffling,
+    RushShippingOvertime,
+    Other,
+}

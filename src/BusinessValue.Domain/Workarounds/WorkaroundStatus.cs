@@ -1,0 +1,8 @@
+namespace BusinessValue.Domain.Workarounds;
+
+public enum WorkaroundStatus
+{
+    Open,
+    BeingRemoved,
+    Removed,
+}
