@@ -1,0 +1,279 @@
+using System.Text.Json.Serialization;
+
+namespace BusinessValue.Infrastructure.PortfolioDocuments;
+
+// The portfolio document, schema version 1: the one format for export, restore, demo data and tests.
+// Field by field in docs/portfolio-format.md; JSON Schema in docs/portfolio.schema.json.
+#pragma warning disable CA1002, CA2227 // Plain data carriers for System.Text.Json.
+
+public sealed class PortfolioDocument
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; set; }
+
+    public DateTime? ExportedAtUtc { get; set; }
+
+    public OrganisationDocument? Organisation { get; set; }
+
+    public List<DepartmentDocument> Departments { get; set; } = [];
+
+    public List<ProcessDocument> Processes { get; set; } = [];
+
+    public List<SystemDocument> Systems { get; set; } = [];
+
+    public List<DependencyDocument> Dependencies { get; set; } = [];
+
+    public List<IntegrationDocument> Integrations { get; set; } = [];
+
+    public List<WorkaroundDocument> Workarounds { get; set; } = [];
+
+    public List<MetricsDocument> Metrics { get; set; } = [];
+
+    public List<RestoreTestDocument> RestoreTests { get; set; } = [];
+}
+
+public sealed class OrganisationDocument
+{
+    public string? Name { get; set; }
+
+    public string Currency { get; set; } = "USD";
+
+    public int FiscalYearStartMonth { get; set; } = 1;
+
+    public bool IsDemo { get; set; }
+
+    public AssumptionsDocument? Assumptions { get; set; }
+}
+
+public sealed class AssumptionsDocument
+{
+    public decimal LabourRatePerHour { get; set; } = 50m;
+
+    public int WorkingWeeksPerYear { get; set; } = 46;
+
+    public decimal AbandonmentFactor { get; set; } = 0.10m;
+
+    public decimal Margin { get; set; } = 0.30m;
+
+    public BlockingFactorsDocument BlockingFactors { get; set; } = new();
+
+    public decimal UntestedRecoveryHours { get; set; } = 72m;
+
+    public int VerifiedWindowDays { get; set; } = 90;
+
+    public decimal ScoreThreshold { get; set; } = 70m;
+
+    public decimal WasteBenchmark { get; set; } = 0.30m;
+}
+
+public sealed class BlockingFactorsDocument
+{
+    public decimal P1 { get; set; } = 1.0m;
+
+    public decimal P2 { get; set; } = 0.5m;
+
+    public decimal P3 { get; set; } = 0.2m;
+
+    public decimal P4 { get; set; } = 0.05m;
+}
+
+public sealed class SourceDocument
+{
+    public string? Kind { get; set; }
+
+    public string? Detail { get; set; }
+
+    public DateTime RecordedAtUtc { get; set; }
+}
+
+public sealed class DepartmentDocument
+{
+    public Guid Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public int Headcount { get; set; }
+
+    public decimal? LabourRatePerHour { get; set; }
+}
+
+public sealed class ProcessDocument
+{
+    public Guid Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public Guid? DepartmentId { get; set; }
+
+    public decimal AnnualRevenue { get; set; }
+
+    public decimal OperatingHoursPerWeek { get; set; }
+
+    public string? Importance { get; set; }
+}
+
+public sealed class SystemDocument
+{
+    public Guid Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Category { get; set; }
+
+    public string? Vendor { get; set; }
+
+    public string? ItOwner { get; set; }
+
+    public string? BusinessOwner { get; set; }
+
+    public string? Lifecycle { get; set; }
+
+    public string? StrategicFit { get; set; }
+
+    public int? IntendedUsers { get; set; }
+
+    public CostsDocument Costs { get; set; } = new();
+
+    public decimal? ExpectedAnnualBenefit { get; set; }
+
+    public decimal? RequiredRecoveryHours { get; set; }
+
+    public DateTime? CreatedAtUtc { get; set; }
+
+    public SourceDocument? Source { get; set; }
+}
+
+public sealed class CostsDocument
+{
+    public decimal Licences { get; set; }
+
+    public decimal Infrastructure { get; set; }
+
+    public decimal SupportStaff { get; set; }
+
+    public decimal Other { get; set; }
+}
+
+public sealed class DependencyDocument
+{
+    public Guid ProcessId { get; set; }
+
+    public Guid SystemId { get; set; }
+
+    public decimal RevenueShare { get; set; }
+}
+
+public sealed class IntegrationDocument
+{
+    public Guid Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public Guid SourceSystemId { get; set; }
+
+    public Guid TargetSystemId { get; set; }
+
+    public string? Mode { get; set; }
+
+    public string? FirstRecordedMode { get; set; }
+
+    public decimal TransfersPerMonth { get; set; }
+
+    public decimal MinutesPerTransfer { get; set; }
+
+    public SourceDocument? Source { get; set; }
+}
+
+public sealed class WorkaroundDocument
+{
+    public Guid Id { get; set; }
+
+    public string? Description { get; set; }
+
+    public Guid? DepartmentId { get; set; }
+
+    public string? Kind { get; set; }
+
+    public List<Guid> SystemIds { get; set; } = [];
+
+    public int People { get; set; }
+
+    public decimal HoursPerPersonPerWeek { get; set; }
+
+    public decimal DirectAnnualCost { get; set; }
+
+    public string? Status { get; set; }
+
+    public DateOnly? RemovedOn { get; set; }
+
+    public SourceDocument? Source { get; set; }
+}
+
+public sealed class TicketsDocument
+{
+    public int? Count { get; set; }
+
+    public decimal? TotalResolutionHours { get; set; }
+
+    public decimal? AverageUsersAffected { get; set; }
+}
+
+public sealed class MetricsDocument
+{
+    public Guid SystemId { get; set; }
+
+    public string? Month { get; set; }
+
+    public decimal? UptimePercent { get; set; }
+
+    public decimal? DowntimeMinutes { get; set; }
+
+    public decimal? SlaUptimeTargetPercent { get; set; }
+
+    public decimal? PeakDegradedMinutes { get; set; }
+
+    [JsonPropertyName("p1")]
+    public TicketsDocument? P1 { get; set; }
+
+    [JsonPropertyName("p2")]
+    public TicketsDocument? P2 { get; set; }
+
+    [JsonPropertyName("p3")]
+    public TicketsDocument? P3 { get; set; }
+
+    [JsonPropertyName("p4")]
+    public TicketsDocument? P4 { get; set; }
+
+    public decimal? TicketSlaAttainmentPercent { get; set; }
+
+    public decimal? PatchCompliancePercent { get; set; }
+
+    public int? SecurityIncidents { get; set; }
+
+    public decimal? BlockedWorkHours { get; set; }
+
+    public decimal? BackupSuccessPercent { get; set; }
+
+    public int? ActiveUsers { get; set; }
+
+    public decimal? Satisfaction { get; set; }
+
+    public SourceDocument? Source { get; set; }
+}
+
+public sealed class RestoreTestDocument
+{
+    public Guid Id { get; set; }
+
+    public Guid SystemId { get; set; }
+
+    public DateOnly TestedOn { get; set; }
+
+    public bool Passed { get; set; }
+
+    public decimal? MeasuredRecoveryHours { get; set; }
+
+    public SourceDocument? Source { get; set; }
+}
+#pragma warning restore CA1002, CA2227

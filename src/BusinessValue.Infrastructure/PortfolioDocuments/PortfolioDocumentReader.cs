@@ -1,0 +1,410 @@
+using System.Text.Json;
+using BusinessValue.Domain;
+using BusinessValue.Domain.Engine;
+using BusinessValue.Domain.Integrations;
+using BusinessValue.Domain.Metrics;
+using BusinessValue.Domain.Organisation;
+using BusinessValue.Domain.Periods;
+using BusinessValue.Domain.Processes;
+using BusinessValue.Domain.Systems;
+using BusinessValue.Domain.Workarounds;
+
+namespace BusinessValue.Infrastructure.PortfolioDocuments;
+
+/// <summary>The outcome of reading a document: the portfolio when it is sound, else every problem found.</summary>
+public sealed record PortfolioReadResult(Portfolio? Portfolio, IReadOnlyList<PortfolioProblem> Problems)
+{
+    public bool IsValid => Portfolio is not null && Problems.Count == 0;
+}
+
+/// <summary>
+/// Reads and checks a portfolio document completely before anything uses it: JSON, schema version, every
+/// field, every range and every reference. All problems are reported, each with its JSON path.
+/// </summary>
+public static class PortfolioDocumentReader
+{
+    public static PortfolioReadResult Read(string json, DateTime nowUtc)
+    {
+        PortfolioDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<PortfolioDocument>(json, PortfolioJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : string.Empty;
+            return Failed(ex.Path is { Length: > 0 } path ? path : "$", $"{FirstSentence(ex.Message)}{where}");
+        }
+
+        return document is null ? Failed("$", "the document is empty.") : Map(document, nowUtc);
+    }
+
+    public static PortfolioReadResult Map(PortfolioDocument document, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var mapper = new Mapper(nowUtc);
+        var portfolio = mapper.Map(document);
+        return new PortfolioReadResult(mapper.Problems.Count == 0 ? portfolio : null, mapper.Problems);
+    }
+
+    private static PortfolioReadResult Failed(string path, string reason) => new(null, [new PortfolioProblem(path, reason)]);
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+
+    private sealed class Mapper(DateTime nowUtc)
+    {
+        private readonly HashSet<Guid> _departments = [];
+        private readonly HashSet<Guid> _processes = [];
+        private readonly HashSet<Guid> _systems = [];
+        private readonly HashSet<Guid> _otherIds = [];
+
+        public List<PortfolioProblem> Problems { get; } = [];
+
+        public Portfolio? Map(PortfolioDocument d)
+        {
+            if (d.SchemaVersion != PortfolioDocument.CurrentSchemaVersion)
+            {
+                Problem("$.schemaVersion", $"must be {PortfolioDocument.CurrentSchemaVersion}; this document says {d.SchemaVersion}. It was written by another version of the product.");
+                return null;
+            }
+
+            var organisation = Organisation(d.Organisation);
+            var departments = Each(d.Departments, "$.departments", Department);
+            UniqueNames(d.Departments.Select(x => x.Name), "$.departments", "department");
+            var processes = Each(d.Processes, "$.processes", Process);
+            UniqueNames(d.Processes.Select(x => x.Name), "$.processes", "process");
+            var systems = Each(d.Systems, "$.systems", System);
+            UniqueNames(d.Systems.Select(x => x.Name), "$.systems", "system");
+            var dependencies = Each(d.Dependencies, "$.dependencies", Dependency);
+            Unique(d.Dependencies.Select(x => (x.ProcessId, x.SystemId)), "$.dependencies", "the same process and system are linked twice");
+            var integrations = Each(d.Integrations, "$.integrations", Integration);
+            var workarounds = Each(d.Workarounds, "$.workarounds", Workaround);
+            var metrics = Each(d.Metrics, "$.metrics", Metrics);
+            Unique(d.Metrics.Select(x => (x.SystemId, x.Month)), "$.metrics", "the same system has two rows for this month");
+            var tests = Each(d.RestoreTests, "$.restoreTests", RestoreTest);
+
+            return organisation is null || Problems.Count > 0
+                ? null
+                : new Portfolio(organisation, departments, processes, systems, dependencies, integrations, workarounds, metrics, tests);
+        }
+
+        private OrganisationSettings? Organisation(OrganisationDocument? o)
+        {
+            if (o is null)
+            {
+                Problem("$.organisation", "is required.");
+                return null;
+            }
+
+            return Attempt("$.organisation", () =>
+            {
+                var settings = new OrganisationSettings(o.Name!, nowUtc, o.IsDemo);
+                settings.ChangeCurrencyAndCalendar(CurrencyCode.Parse(o.Currency), o.FiscalYearStartMonth, nowUtc);
+                var a = o.Assumptions ?? new AssumptionsDocument();
+                settings.ChangeAssumptions(
+                    new Assumptions
+                    {
+                        LabourRatePerHour = a.LabourRatePerHour,
+                        WorkingWeeksPerYear = a.WorkingWeeksPerYear,
+                        AbandonmentFactor = a.AbandonmentFactor,
+                        Margin = a.Margin,
+                        BlockingFactorP1 = a.BlockingFactors.P1,
+                        BlockingFactorP2 = a.BlockingFactors.P2,
+                        BlockingFactorP3 = a.BlockingFactors.P3,
+                        BlockingFactorP4 = a.BlockingFactors.P4,
+                        UntestedRecoveryHours = a.UntestedRecoveryHours,
+                        VerifiedWindowDays = a.VerifiedWindowDays,
+                        ScoreThreshold = a.ScoreThreshold,
+                        WasteBenchmark = a.WasteBenchmark,
+                    },
+                    nowUtc);
+                return settings;
+            });
+        }
+
+        private Department? Department(DepartmentDocument x, string path)
+        {
+            Id(x.Id, path, _departments, "department");
+            return Attempt(path, () => new Department(x.Id, x.Name!, x.Headcount, x.LabourRatePerHour));
+        }
+
+        private BusinessProcess? Process(ProcessDocument x, string path)
+        {
+            Id(x.Id, path, _processes, "process");
+            Reference(x.DepartmentId, _departments, $"{path}.departmentId", "department");
+            var importance = Choice<StrategicImportance>(x.Importance, $"{path}.importance");
+            return importance is { } i ? Attempt(path, () => new BusinessProcess(x.Id, x.Name!, x.DepartmentId, x.AnnualRevenue, x.OperatingHoursPerWeek, i)) : null;
+        }
+
+        private ItSystem? System(SystemDocument x, string path)
+        {
+            Id(x.Id, path, _systems, "system");
+            var lifecycle = Choice<Lifecycle>(x.Lifecycle, $"{path}.lifecycle");
+            var fit = Choice<StrategicFit>(x.StrategicFit, $"{path}.strategicFit");
+            var source = Source(x.Source, $"{path}.source");
+            if (lifecycle is not { } l || fit is not { } f)
+            {
+                return null;
+            }
+
+            return Attempt(path, () =>
+            {
+                var system = new ItSystem(x.Id, x.Name!, x.Category!, x.Vendor, l, f, x.CreatedAtUtc ?? nowUtc)
+                    .WithOwners(x.ItOwner, x.BusinessOwner)
+                    .WithBusinessCase(new AnnualCosts(x.Costs.Licences, x.Costs.Infrastructure, x.Costs.SupportStaff, x.Costs.Other), x.ExpectedAnnualBenefit, x.IntendedUsers, x.RequiredRecoveryHours);
+                return source is null ? system : system.RecordedBy(source);
+            });
+        }
+
+        private Dependency? Dependency(DependencyDocument x, string path)
+        {
+            var ok = Reference(x.ProcessId, _processes, $"{path}.processId", "process") & Reference(x.SystemId, _systems, $"{path}.systemId", "system");
+            return ok ? Attempt(path, () => new Dependency(x.ProcessId, x.SystemId, x.RevenueShare)) : null;
+        }
+
+        private Integration? Integration(IntegrationDocument x, string path)
+        {
+            Id(x.Id, path, _otherIds, "record");
+            var ok = Reference(x.SourceSystemId, _systems, $"{path}.sourceSystemId", "system") & Reference(x.TargetSystemId, _systems, $"{path}.targetSystemId", "system");
+            var mode = Choice<IntegrationMode>(x.Mode, $"{path}.mode");
+            var first = x.FirstRecordedMode is null ? mode : Choice<IntegrationMode>(x.FirstRecordedMode, $"{path}.firstRecordedMode");
+            var source = Source(x.Source, $"{path}.source");
+            if (!ok || mode is not { } m || first is not { } fm)
+            {
+                return null;
+            }
+
+            return Attempt(path, () =>
+            {
+                var integration = new Integration(x.Id, x.Name!, x.SourceSystemId, x.TargetSystemId, m, fm, x.TransfersPerMonth, x.MinutesPerTransfer);
+                return source is null ? integration : integration.RecordedBy(source);
+            });
+        }
+
+        private Workaround? Workaround(WorkaroundDocument x, string path)
+        {
+            Id(x.Id, path, _otherIds, "record");
+            var ok = Reference(x.DepartmentId, _departments, $"{path}.departmentId", "department");
+            for (var i = 0; i < x.SystemIds.Count; i++)
+            {
+                ok &= Reference(x.SystemIds[i], _systems, $"{path}.systemIds[{i}]", "system");
+            }
+
+            var kind = Choice<WorkaroundKind>(x.Kind, $"{path}.kind");
+            var status = x.Status is null ? WorkaroundStatus.Open : Choice<WorkaroundStatus>(x.Status, $"{path}.status");
+            var source = Source(x.Source, $"{path}.source");
+            if (status == WorkaroundStatus.Removed && x.RemovedOn is null)
+            {
+                Problem($"{path}.removedOn", "is required when the status is removed: from which day does it cost nothing?");
+                ok = false;
+            }
+
+            if (!ok || kind is not { } k || status is not { } s)
+            {
+                return null;
+            }
+
+            return Attempt(path, () =>
+            {
+                var workaround = new Workaround(x.Id, x.Description!, x.DepartmentId, k, x.People, x.HoursPerPersonPerWeek, x.DirectAnnualCost, x.SystemIds);
+                workaround = s switch
+                {
+                    WorkaroundStatus.Removed => workaround.RemovedFrom(x.RemovedOn!.Value),
+                    WorkaroundStatus.BeingRemoved => workaround.BeingRemoved(),
+                    _ => workaround,
+                };
+                return source is null ? workaround : workaround.RecordedBy(source);
+            });
+        }
+
+        private MonthlyMetrics? Metrics(MetricsDocument x, string path)
+        {
+            var ok = Reference(x.SystemId, _systems, $"{path}.systemId", "system");
+            if (!YearMonth.TryParse(x.Month, out var month))
+            {
+                Problem($"{path}.month", $"must be a month written YYYY-MM, such as 2026-07 (it is '{x.Month}').");
+                ok = false;
+            }
+
+            var source = Source(x.Source, $"{path}.source");
+            if (!ok)
+            {
+                return null;
+            }
+
+            return Attempt(path, () =>
+            {
+                var metrics = new MonthlyMetrics(x.SystemId, month)
+                {
+                    UptimePercent = x.UptimePercent,
+                    DowntimeMinutes = x.DowntimeMinutes,
+                    SlaUptimeTargetPercent = x.SlaUptimeTargetPercent,
+                    PeakDegradedMinutes = x.PeakDegradedMinutes,
+                    P1 = Tickets(x.P1),
+                    P2 = Tickets(x.P2),
+                    P3 = Tickets(x.P3),
+                    P4 = Tickets(x.P4),
+                    TicketSlaAttainmentPercent = x.TicketSlaAttainmentPercent,
+                    PatchCompliancePercent = x.PatchCompliancePercent,
+                    SecurityIncidents = x.SecurityIncidents,
+                    BlockedWorkHours = x.BlockedWorkHours,
+                    BackupSuccessPercent = x.BackupSuccessPercent,
+                    ActiveUsers = x.ActiveUsers,
+                    Satisfaction = x.Satisfaction,
+                }.Validated();
+                return source is null ? metrics : metrics.RecordedBy(source);
+            });
+        }
+
+        private RestoreTest? RestoreTest(RestoreTestDocument x, string path)
+        {
+            Id(x.Id, path, _otherIds, "record");
+            var ok = Reference(x.SystemId, _systems, $"{path}.systemId", "system");
+            var source = Source(x.Source, $"{path}.source");
+            if (!ok)
+            {
+                return null;
+            }
+
+            return Attempt(path, () =>
+            {
+                var test = new RestoreTest(x.Id, x.SystemId, x.TestedOn, x.Passed, x.MeasuredRecoveryHours);
+                return source is null ? test : test.RecordedBy(source);
+            });
+        }
+
+        private static TicketStats Tickets(TicketsDocument? t) =>
+            t is null ? TicketStats.None : new TicketStats(t.Count, t.TotalResolutionHours, t.AverageUsersAffected);
+
+        private InputSource? Source(SourceDocument? s, string path)
+        {
+            if (s is null)
+            {
+                return null;
+            }
+
+            var kind = Choice<SourceKind>(s.Kind, $"{path}.kind");
+            if (string.IsNullOrWhiteSpace(s.Detail) || s.Detail.Length > InputSource.DetailMaxLength)
+            {
+                Problem($"{path}.detail", $"must say who or what recorded the value, in 1 to {InputSource.DetailMaxLength} characters.");
+                return null;
+            }
+
+            return kind is { } k ? new InputSource(k, s.Detail, DateTime.SpecifyKind(s.RecordedAtUtc, DateTimeKind.Utc)) : null;
+        }
+
+        private List<T> Each<TDocument, T>(List<TDocument>? items, string path, Func<TDocument, string, T?> map)
+            where T : class
+        {
+            var result = new List<T>(items?.Count ?? 0);
+            if (items is null)
+            {
+                return result;
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is null)
+                {
+                    Problem($"{path}[{i}]", "is empty.");
+                    continue;
+                }
+
+                if (map(items[i], $"{path}[{i}]") is { } mapped)
+                {
+                    result.Add(mapped);
+                }
+            }
+
+            return result;
+        }
+
+        private T? Attempt<T>(string path, Func<T> create)
+            where T : class
+        {
+            try
+            {
+                return create();
+            }
+            catch (DomainRuleException ex)
+            {
+                Problem(path, ex.Message);
+                return null;
+            }
+        }
+
+        private TEnum? Choice<TEnum>(string? value, string path)
+            where TEnum : struct, Enum
+        {
+            foreach (var candidate in Enum.GetValues<TEnum>())
+            {
+                if (string.Equals(PortfolioJson.Name(candidate), value, StringComparison.OrdinalIgnoreCase))
+                {
+                    return candidate;
+                }
+            }
+
+            Problem(path, value is null ? $"is required: one of {PortfolioJson.Choices<TEnum>()}." : $"'{value}' is not one of {PortfolioJson.Choices<TEnum>()}.");
+            return null;
+        }
+
+        private void Id(Guid id, string path, HashSet<Guid> seen, string what)
+        {
+            if (id == Guid.Empty)
+            {
+                Problem($"{path}.id", $"is required: every {what} needs an id.");
+            }
+            else if (!seen.Add(id))
+            {
+                Problem($"{path}.id", $"{id} is used by another {what} already.");
+            }
+        }
+
+        private bool Reference(Guid? id, HashSet<Guid> known, string path, string what)
+        {
+            if (id is { } value && !known.Contains(value))
+            {
+                Problem(path, $"{value} is not a {what} in this document.");
+                return false;
+            }
+
+            return true;
+        }
+
+        private void UniqueNames(IEnumerable<string?> names, string path, string what)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var i = 0;
+            foreach (var name in names)
+            {
+                if (name is not null && !seen.Add(name.Trim()))
+                {
+                    Problem($"{path}[{i}].name", $"another {what} is already called '{name.Trim()}'.");
+                }
+
+                i++;
+            }
+        }
+
+        private void Unique<TKey>(IEnumerable<TKey> keys, string path, string reason)
+        {
+            var seen = new HashSet<TKey>();
+            var i = 0;
+            foreach (var key in keys)
+            {
+                if (!seen.Add(key))
+                {
+                    Problem($"{path}[{i}]", $"{reason}.");
+                }
+
+                i++;
+            }
+        }
+
+        private void Problem(string path, string reason) => Problems.Add(new PortfolioProblem(path, reason));
+    }
+}

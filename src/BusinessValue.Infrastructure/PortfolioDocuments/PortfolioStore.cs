@@ -1,0 +1,71 @@
+using BusinessValue.Domain.Engine;
+using BusinessValue.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BusinessValue.Infrastructure.PortfolioDocuments;
+
+/// <summary>Loads the whole portfolio from the database, and replaces it in one transaction (restore, demo, import).</summary>
+public static class PortfolioStore
+{
+    public static async Task<Portfolio?> LoadAsync(BusinessValueDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var organisation = await db.Organisation.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (organisation is null)
+        {
+            return null;
+        }
+
+        return new Portfolio(
+            organisation,
+            await db.Departments.AsNoTracking().ToListAsync(cancellationToken),
+            await db.Processes.AsNoTracking().ToListAsync(cancellationToken),
+            await db.Systems.AsNoTracking().ToListAsync(cancellationToken),
+            await db.Dependencies.AsNoTracking().ToListAsync(cancellationToken),
+            await db.Integrations.AsNoTracking().ToListAsync(cancellationToken),
+            await db.Workarounds.AsNoTracking().Include(w => w.Systems).ToListAsync(cancellationToken),
+            await db.Metrics.AsNoTracking().ToListAsync(cancellationToken),
+            await db.RestoreTests.AsNoTracking().ToListAsync(cancellationToken));
+    }
+
+    /// <summary>Deletes the current portfolio and writes this one: all of it, or nothing if anything fails.</summary>
+    public static async Task ReplaceAsync(BusinessValueDbContext db, Portfolio portfolio, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(portfolio);
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await ClearAsync(db, cancellationToken);
+            db.Organisation.Add(portfolio.Organisation);
+            db.Departments.AddRange(portfolio.Departments);
+            db.Processes.AddRange(portfolio.Processes);
+            db.Systems.AddRange(portfolio.Systems);
+            db.Dependencies.AddRange(portfolio.Dependencies);
+            db.Integrations.AddRange(portfolio.Integrations);
+            db.Workarounds.AddRange(portfolio.Workarounds);
+            db.Metrics.AddRange(portfolio.Metrics);
+            db.RestoreTests.AddRange(portfolio.RestoreTests);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        });
+    }
+
+    /// <summary>Deletes every record of the portfolio, children first.</summary>
+    public static async Task ClearAsync(BusinessValueDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Metrics.ExecuteDeleteAsync(cancellationToken);
+        await db.RestoreTests.ExecuteDeleteAsync(cancellationToken);
+        await db.Set<Domain.Workarounds.WorkaroundSystem>().ExecuteDeleteAsync(cancellationToken);
+        await db.Workarounds.ExecuteDeleteAsync(cancellationToken);
+        await db.Integrations.ExecuteDeleteAsync(cancellationToken);
+        await db.Dependencies.ExecuteDeleteAsync(cancellationToken);
+        await db.Systems.ExecuteDeleteAsync(cancellationToken);
+        await db.Processes.ExecuteDeleteAsync(cancellationToken);
+        await db.Departments.ExecuteDeleteAsync(cancellationToken);
+        await db.Organisation.ExecuteDeleteAsync(cancellationToken);
+    }
+}
