@@ -62,6 +62,24 @@ public sealed class HomePageBrowserTests(BrowserFixture browser, ITestOutputHelp
         await Screenshots.SaveAsync(page, "home-dark-theme");
     }
 
+    [Fact]
+    public async Task RemoveDemoData_Confirmed_LeavesAnEmptyOrganisation()
+    {
+        var page = await OpenHomeAsync();
+        await Assertions.Expect(page.GetByTestId("system-count")).ToHaveTextAsync("12");
+
+        await page.GetByTestId("remove-demo").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("This cannot be undone.");
+        await Screenshots.SaveAsync(page, "home-remove-demo-confirmation");
+        await dialog.Locator("button", new() { HasText = "Remove demo data" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("system-count")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.GetByTestId("demo-banner")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("organisation-name")).ToHaveTextAsync("My organisation");
+        await Screenshots.SaveAsync(page, "home-after-demo-removed");
+    }
+
     private async Task<IPage> OpenHomeAsync()
     {
         _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions

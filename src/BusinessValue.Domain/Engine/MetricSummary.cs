@@ -73,12 +73,13 @@ internal sealed class MetricSummary
         foreach (var severity in Severities)
         {
             var tickets = month.Tickets(severity);
-            if (tickets.Count is null)
+            if (!tickets.IsComplete)
             {
+                // No count, or tickets without their hours or users: missing for this severity, never zero.
                 continue;
             }
 
-            var hours = tickets.Count == 0 ? 0m : (tickets.TotalResolutionHours ?? 0m) * (tickets.AverageUsersAffected ?? 0m) * assumptions.BlockingFactor(severity);
+            var hours = tickets.Count == 0 ? 0m : tickets.TotalResolutionHours!.Value * tickets.AverageUsersAffected!.Value * assumptions.BlockingFactor(severity);
             total = (total ?? 0m) + hours;
         }
 

@@ -293,8 +293,22 @@ public sealed class TranslationEngine
     private static PortfolioScorecard CalculatePortfolio(CalculationContext c, IReadOnlyList<SystemScorecard> systems)
     {
         var a = c.Assumptions;
-        Figure Sum(string key, string label, string anchor, FigureUnit unit, Func<SystemScorecard, Figure> pick) =>
-            SumOfKnown(new Explain($"Σ systems' {label.ToLowerInvariant()}", $"{label} added up over every system", Docs + anchor, c.Period), key, label, systems.Select(pick), unit);
+        Figure Sum(string key, string label, string anchor, FigureUnit unit, Func<SystemScorecard, Figure> pick)
+        {
+            var explain = new Explain($"Σ systems' {label.ToLowerInvariant()}", $"{label} added up over every system", Docs + anchor, c.Period);
+            decimal? total = null;
+            foreach (var system in systems)
+            {
+                var part = pick(system);
+                explain.Input(part.Key, system.Name, part.Value, unit == FigureUnit.Money ? "money" : unit.ToString(), Explain.Calculated);
+                if (part.Value is { } v)
+                {
+                    total = (total ?? 0m) + v;
+                }
+            }
+
+            return explain.Figure(key, label, total, unit);
+        }
 
         var spend = Sum("technologySpend", "Technology spend", "portfolio-totals-and-the-waste-ratio", FigureUnit.Money, s => s.PeriodCost);
         var rph = Sum("revenuePerHour", "Revenue processed per hour", "revenue-per-hour", FigureUnit.MoneyPerHour, s => s.RevenuePerHour);

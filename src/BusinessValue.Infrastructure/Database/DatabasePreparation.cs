@@ -1,6 +1,7 @@
 using BusinessValue.Domain.Organisation;
 using BusinessValue.Infrastructure.DemoData;
 using BusinessValue.Infrastructure.Persistence;
+using BusinessValue.Infrastructure.PortfolioDocuments;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -72,16 +73,14 @@ public sealed class DatabasePreparation(
         var now = clock.GetUtcNow().UtcDateTime;
         if (firstStart.LoadDemoData)
         {
-            DemoOrganisation.AddTo(db, now);
+            await PortfolioStore.ReplaceAsync(db, DemoPortfolio.Load(now), cancellationToken);
             logger.LogInformation("First start: loaded the demo organisation");
-        }
-        else
-        {
-            db.Organisation.Add(new OrganisationSettings(firstStart.OrganisationName, now));
-            logger.LogInformation("First start: created an empty organisation named {Organisation}", firstStart.OrganisationName);
+            return;
         }
 
+        db.Organisation.Add(new OrganisationSettings(firstStart.OrganisationName, now));
         await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("First start: created an empty organisation named {Organisation}", firstStart.OrganisationName);
     }
 
     private void EnsureSqliteFolder()

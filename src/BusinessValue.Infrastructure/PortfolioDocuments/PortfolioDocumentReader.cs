@@ -74,17 +74,17 @@ public static class PortfolioDocumentReader
 
             var organisation = Organisation(d.Organisation);
             var departments = Each(d.Departments, "$.departments", Department);
-            UniqueNames(d.Departments.Select(x => x.Name), "$.departments", "department");
+            UniqueNames(d.Departments?.Select(x => x?.Name), "$.departments", "department");
             var processes = Each(d.Processes, "$.processes", Process);
-            UniqueNames(d.Processes.Select(x => x.Name), "$.processes", "process");
+            UniqueNames(d.Processes?.Select(x => x?.Name), "$.processes", "process");
             var systems = Each(d.Systems, "$.systems", System);
-            UniqueNames(d.Systems.Select(x => x.Name), "$.systems", "system");
+            UniqueNames(d.Systems?.Select(x => x?.Name), "$.systems", "system");
             var dependencies = Each(d.Dependencies, "$.dependencies", Dependency);
-            Unique(d.Dependencies.Select(x => (x.ProcessId, x.SystemId)), "$.dependencies", "the same process and system are linked twice");
+            Unique(d.Dependencies?.Where(x => x is not null).Select(x => (x.ProcessId, x.SystemId)), "$.dependencies", "the same process and system are linked twice");
             var integrations = Each(d.Integrations, "$.integrations", Integration);
             var workarounds = Each(d.Workarounds, "$.workarounds", Workaround);
             var metrics = Each(d.Metrics, "$.metrics", Metrics);
-            Unique(d.Metrics.Select(x => (x.SystemId, x.Month)), "$.metrics", "the same system has two rows for this month");
+            Unique(d.Metrics?.Where(x => x is not null).Select(x => (x.SystemId, x.Month)), "$.metrics", "the same system has two rows for this month");
             var tests = Each(d.RestoreTests, "$.restoreTests", RestoreTest);
 
             return organisation is null || Problems.Count > 0
@@ -105,6 +105,7 @@ public static class PortfolioDocumentReader
                 var settings = new OrganisationSettings(o.Name!, nowUtc, o.IsDemo);
                 settings.ChangeCurrencyAndCalendar(CurrencyCode.Parse(o.Currency), o.FiscalYearStartMonth, nowUtc);
                 var a = o.Assumptions ?? new AssumptionsDocument();
+                a.BlockingFactors ??= new BlockingFactorsDocument();
                 settings.ChangeAssumptions(
                     new Assumptions
                     {
@@ -153,9 +154,10 @@ public static class PortfolioDocumentReader
 
             return Attempt(path, () =>
             {
-                var system = new ItSystem(x.Id, x.Name!, x.Category!, x.Vendor, l, f, x.CreatedAtUtc ?? nowUtc)
+                var costs = x.Costs ?? new CostsDocument();
+                var system = new ItSystem(x.Id, x.Name!, x.Category!, x.Vendor, l, f, x.CreatedAtUtc is { } created ? Utc(created) : nowUtc)
                     .WithOwners(x.ItOwner, x.BusinessOwner)
-                    .WithBusinessCase(new AnnualCosts(x.Costs.Licences, x.Costs.Infrastructure, x.Costs.SupportStaff, x.Costs.Other), x.ExpectedAnnualBenefit, x.IntendedUsers, x.RequiredRecoveryHours);
+                    .WithBusinessCase(new AnnualCosts(costs.Licences, costs.Infrastructure, costs.SupportStaff, costs.Other), x.ExpectedAnnualBenefit, x.IntendedUsers, x.RequiredRecoveryHours);
                 return source is null ? system : system.RecordedBy(source);
             });
         }
@@ -189,6 +191,7 @@ public static class PortfolioDocumentReader
         {
             Id(x.Id, path, _otherIds, "record");
             var ok = Reference(x.DepartmentId, _departments, $"{path}.departmentId", "department");
+            x.SystemIds ??= [];
             for (var i = 0; i < x.SystemIds.Count; i++)
             {
                 ok &= Reference(x.SystemIds[i], _systems, $"{path}.systemIds[{i}]", "system");
@@ -277,6 +280,10 @@ public static class PortfolioDocumentReader
             });
         }
 
+        // A time with an offset arrives as local time: convert it; one without is taken as UTC, as documented.
+        private static DateTime Utc(DateTime value) =>
+            value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
         private static TicketStats Tickets(TicketsDocument? t) =>
             t is null ? TicketStats.None : new TicketStats(t.Count, t.TotalResolutionHours, t.AverageUsersAffected);
 
@@ -294,7 +301,7 @@ public static class PortfolioDocumentReader
                 return null;
             }
 
-            return kind is { } k ? new InputSource(k, s.Detail, DateTime.SpecifyKind(s.RecordedAtUtc, DateTimeKind.Utc)) : null;
+            return kind is { } k ? new InputSource(k, s.Detail.Trim(), Utc(s.RecordedAtUtc)) : null;
         }
 
         private List<T> Each<TDocument, T>(List<TDocument>? items, string path, Func<TDocument, string, T?> map)
@@ -375,8 +382,13 @@ public static class PortfolioDocumentReader
             return true;
         }
 
-        private void UniqueNames(IEnumerable<string?> names, string path, string what)
+        private void UniqueNames(IEnumerable<string?>? names, string path, string what)
         {
+            if (names is null)
+            {
+                return;
+            }
+
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var i = 0;
             foreach (var name in names)
@@ -390,8 +402,13 @@ public static class PortfolioDocumentReader
             }
         }
 
-        private void Unique<TKey>(IEnumerable<TKey> keys, string path, string reason)
+        private void Unique<TKey>(IEnumerable<TKey>? keys, string path, string reason)
         {
+            if (keys is null)
+            {
+                return;
+            }
+
             var seen = new HashSet<TKey>();
             var i = 0;
             foreach (var key in keys)

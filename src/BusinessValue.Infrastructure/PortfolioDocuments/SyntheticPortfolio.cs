@@ -78,7 +78,7 @@ public static class SyntheticPortfolio
         {
             var linked = systems.OrderBy(_ => random.Next()).Take(random.Next(0, 3)).Select(s => s.Id).Distinct();
             var workaround = new Workaround(NewId(), $"Workaround {i + 1:D5}", departments[random.Next(departments.Count)].Id, (WorkaroundKind)random.Next(6),
-                random.Next(1, 25), Round(Between(0.5m, 10m), 1), random.Next(3) == 0 ? Round(Between(1_000m, 80_000m), 0) : 0m, linked);
+                random.Next(1, 8), Round(Between(0.5m, 5m), 1), random.Next(3) == 0 ? Round(Between(1_000m, 40_000m), 0) : 0m, linked);
             return (random.Next(10) switch
             {
                 0 => workaround.RemovedFrom(lastMonth.AddMonths(-random.Next(0, months)).FirstDay.AddDays(random.Next(0, 28))),
@@ -92,6 +92,7 @@ public static class SyntheticPortfolio
         foreach (var system in systems)
         {
             var health = Between(0.9m, 1m);
+            var adoption = random.Next(5) == 0 ? Between(0.15m, 0.5m) : Between(0.6m, 1m);
             var users = system.IntendedUsers ?? 300;
             for (var m = 0; m < months; m++)
             {
@@ -105,16 +106,16 @@ public static class SyntheticPortfolio
                     SlaUptimeTargetPercent = 99.5m,
                     DowntimeMinutes = Maybe(Round((100m - Math.Clamp(uptime, 0m, 100m)) / 100m * 22m * 10m * 60m, 0)),
                     PeakDegradedMinutes = Maybe(Round(outlier ? Between(600m, 3_000m) : Between(0m, 240m), 0)),
-                    P1 = new TicketStats(random.Next(0, 3), Round(Between(0m, 12m), 1), Round(Between(5m, 200m), 0)),
-                    P2 = new TicketStats(random.Next(0, 8), Round(Between(0m, 40m), 1), Round(Between(2m, 50m), 0)),
-                    P3 = random.Next(20) == 0 ? TicketStats.None : new TicketStats(random.Next(0, 30), Round(Between(0m, 120m), 1), Round(Between(1m, 5m), 1)),
-                    P4 = new TicketStats(random.Next(0, 60), Round(Between(0m, 200m), 1), 1m),
+                    P1 = random.Next(6) == 0 ? new TicketStats(1, Round(Between(0.5m, 6m), 1), Round(Between(5m, 60m), 0)) : new TicketStats(0, null, null),
+                    P2 = new TicketStats(random.Next(0, 4), Round(Between(0m, 12m), 1), Round(Between(1m, 10m), 0)),
+                    P3 = random.Next(20) == 0 ? TicketStats.None : new TicketStats(random.Next(0, 15), Round(Between(0m, 30m), 1), Round(Between(1m, 3m), 1)),
+                    P4 = new TicketStats(random.Next(0, 30), Round(Between(0m, 40m), 1), 1m),
                     TicketSlaAttainmentPercent = Maybe(Round(Between(70m, 100m), 1)),
                     PatchCompliancePercent = Maybe(Round(Between(60m, 100m), 1)),
                     SecurityIncidents = random.Next(30) == 0 ? 1 : 0,
-                    BlockedWorkHours = Maybe(Round(Between(0m, 60m), 0)),
+                    BlockedWorkHours = Maybe(Round(Between(0m, 20m), 0)),
                     BackupSuccessPercent = Maybe(Round(Between(90m, 100m), 1)),
-                    ActiveUsers = random.Next(20) == 0 ? null : (int)(users * Between(0.1m, 1.05m)),
+                    ActiveUsers = random.Next(20) == 0 ? null : (int)(users * adoption * Between(0.9m, 1.1m)),
                     Satisfaction = Maybe(Round(Between(1.5m, 5m), 1)),
                 }.Validated().RecordedBy(source));
             }

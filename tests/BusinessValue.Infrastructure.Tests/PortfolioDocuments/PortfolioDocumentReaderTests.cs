@@ -102,4 +102,13 @@ public sealed class PortfolioDocumentReaderTests
 
         result.Problems.Should().ContainSingle().Which.Path.Should().Be("$.systems[0].costs.licences");
     }
+
+    [Fact]
+    public void Read_NullListsAndEntries_AreReportedNotFatal()
+    {
+        var result = PortfolioDocumentReader.Read(
+            $$"""{ "schemaVersion": 1, "organisation": { "name": "Acme" }, "departments": null, "systems": [null, {{System(System1, "ERP")}}], "metrics": [null] }""", Now);
+
+        result.Problems.Select(p => p.ToString()).Should().BeEquivalentTo("$.systems[0]: is empty.", "$.metrics[0]: is empty.");
+    }
 }

@@ -1,12 +1,13 @@
 using BusinessValue.Domain.Systems;
 using BusinessValue.Infrastructure.Database;
+using BusinessValue.Infrastructure.DemoData;
 using BusinessValue.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace BusinessValue.Web.Features.Home;
 
 /// <summary>Reads the home page's overview. One short-lived context per call: circuits live long.</summary>
-public sealed class OrganisationOverviews(IDbContextFactory<BusinessValueDbContext> contexts, DatabaseOptions database)
+public sealed class OrganisationOverviews(IDbContextFactory<BusinessValueDbContext> contexts, DatabaseOptions database, FirstStartOptions firstStart, TimeProvider clock)
 {
     public async Task<OrganisationOverview> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -26,6 +27,13 @@ public sealed class OrganisationOverviews(IDbContextFactory<BusinessValueDbConte
             departmentCount,
             database.ProviderDisplayName,
             systems.Select(s => new SystemSummary(s.Id, s.Name, s.Category, s.Vendor, Describe(s.Lifecycle))).ToList());
+    }
+
+    /// <summary>Removes the demo organisation, leaving an empty one. False when there was no demo data.</summary>
+    public async Task<bool> RemoveDemoDataAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await DemoRemoval.RemoveAsync(db, firstStart.OrganisationName, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     public async Task<string> GetOrganisationNameAsync(CancellationToken cancellationToken = default)

@@ -1,0 +1,3 @@
+using BusinessValue.Cli;
+
+return await BvCommand.RunAsync(args, Console.Out, Console.Error, CliConfiguration.FromEnvironment());

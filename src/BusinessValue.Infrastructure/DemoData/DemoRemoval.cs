@@ -1,0 +1,32 @@
+using BusinessValue.Domain.Organisation;
+using BusinessValue.Infrastructure.PortfolioDocuments;
+using BusinessValue.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BusinessValue.Infrastructure.DemoData;
+
+/// <summary>Removes the demo organisation in one step, leaving an empty organisation to fill with real data.</summary>
+public static class DemoRemoval
+{
+    /// <returns>False when the database holds no demo data (nothing is touched then).</returns>
+    public static async Task<bool> RemoveAsync(BusinessValueDbContext db, string organisationName, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var organisation = await db.Organisation.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (organisation is not { IsDemo: true })
+        {
+            return false;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await PortfolioStore.ClearAsync(db, cancellationToken);
+            db.Organisation.Add(new OrganisationSettings(organisationName, nowUtc));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        return true;
+    }
+}
