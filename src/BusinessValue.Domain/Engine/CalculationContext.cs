@@ -15,33 +15,47 @@ internal sealed class CalculationContext
 {
     private const string Docs = "docs/formulas.md#";
 
-    private readonly Dictionary<Guid, List<(BusinessProcess, Dependency)>> _dependencies = [];
-    private readonly Dictionary<Guid, List<MonthlyMetrics>> _metrics = [];
-    private readonly Dictionary<Guid, MetricSummary> _summaries = [];
-    private readonly Dictionary<Guid, RestoreTest> _latestTests = [];
-    private readonly Dictionary<Guid, List<Workaround>> _workarounds = [];
-    private readonly Dictionary<Guid, List<Integration>> _integrations = [];
+    // Everything about one system in one place: one lookup per system, and its data close together in memory.
+    private readonly Dictionary<Guid, SystemLinks> _links;
+    private Guid _currentId;
+    private SystemLinks? _current;
+    private string[]? _totalKeys;
+    private decimal[]? _totalSums;
+    private bool[]? _totalAny;
+    private readonly Dictionary<object, decimal> _periodCosts;
+    private readonly Dictionary<Guid, List<Workaround>> _departmentWorkarounds = [];
     private readonly Dictionary<Guid, decimal> _labourRates = [];
     private readonly Dictionary<Guid, string> _processSources = [];
-    private readonly Dictionary<InputSource, string> _sourceTexts = [];
+    // By reference: records of one import share one source object, and hashing its text for every lookup costs.
+    private readonly Dictionary<InputSource, string> _sourceTexts = new(ReferenceEqualityComparer.Instance);
+    private InputSource? _lastSource;
+    private string? _lastSourceText;
 
     public CalculationContext(Portfolio portfolio, Period period)
     {
         Portfolio = portfolio;
         Period = period;
         Assumptions = portfolio.Organisation.Assumptions;
+        _describeSource = SourceOf;
+        _periodCosts = new(portfolio.Workarounds.Count + portfolio.Integrations.Count, ReferenceEqualityComparer.Instance);
+        _links = new(portfolio.Systems.Count);
+        foreach (var system in portfolio.Systems)
+        {
+            _links[system.Id] = new SystemLinks();
+        }
 
         foreach (var department in portfolio.Departments)
         {
             _labourRates[department.Id] = department.EffectiveLabourRate(Assumptions);
         }
 
-        var processes = portfolio.Processes.ToDictionary(p => p.Id);
+        // Revenue per operating hour once per process, not once per dependency.
+        var processes = portfolio.Processes.ToDictionary(p => p.Id, p => (Process: p, PerHour: p.RevenuePerOperatingHour));
         foreach (var dependency in portfolio.Dependencies)
         {
             if (processes.TryGetValue(dependency.ProcessId, out var process))
             {
-                ListOf(_dependencies, dependency.SystemId).Add((process, dependency));
+                (LinksOf(dependency.SystemId).Dependencies ??= []).Add((process.Process, dependency, process.PerHour));
             }
         }
 
@@ -49,57 +63,162 @@ internal sealed class CalculationContext
         {
             if (period.Contains(month.Month))
             {
-                ListOf(_metrics, month.SystemId).Add(month);
+                (LinksOf(month.SystemId).Metrics ??= new List<MonthlyMetrics>(period.Months)).Add(month);
             }
         }
 
         foreach (var test in portfolio.RestoreTests)
         {
-            if (test.TestedOn <= period.LastDay
-                && (!_latestTests.TryGetValue(test.SystemId, out var current) || test.TestedOn > current.TestedOn))
+            var links = LinksOf(test.SystemId);
+            if (test.TestedOn <= period.LastDay && (links.LatestTest is null || test.TestedOn > links.LatestTest.TestedOn))
             {
-                _latestTests[test.SystemId] = test;
+                links.LatestTest = test;
             }
         }
 
         foreach (var workaround in portfolio.Workarounds)
         {
-            foreach (var systemId in workaround.SystemIds)
+            if (workaround.DepartmentId is { } departmentId)
             {
-                ListOf(_workarounds, systemId).Add(workaround);
+                ListOf(_departmentWorkarounds, departmentId).Add(workaround);
+            }
+
+            // Each item's cost is worked out once, and its equal share once, for every system it touches.
+            var cost = ComputeCostOf(workaround);
+            _periodCosts[workaround] = cost;
+            var systems = workaround.Systems;
+            foreach (var link in systems)
+            {
+                var links = LinksOf(link.SystemId);
+                var share = cost / systems.Count;
+                (links.Workarounds ??= []).Add((workaround, share));
+                links.WorkaroundTotal += share;
             }
         }
 
         foreach (var integration in portfolio.Integrations)
         {
-            foreach (var systemId in integration.SystemIds)
+            var cost = Period.Months * AnnualBase(integration) / 12m * Integration.ManualFactor(integration.Mode);
+            _periodCosts[integration] = cost;
+            var systems = integration.SystemIds;
+            foreach (var systemId in systems)
             {
-                ListOf(_integrations, systemId).Add(integration);
+                var links = LinksOf(systemId);
+                var share = cost / systems.Count;
+                (links.Integrations ??= []).Add((integration, share));
+                links.IntegrationTotal += share;
+                links.AllVolume += integration.TransfersPerMonth;
+                if (integration.Mode == IntegrationMode.Automated)
+                {
+                    links.AutomatedVolume += integration.TransfersPerMonth;
+                }
             }
         }
     }
 
+    private readonly Func<InputSource, string> _describeSource;
+    private Explain? _quiet;
+    private bool _explaining;
+
     public Portfolio Portfolio { get; }
+
+    public bool IsExplaining => _explaining;
+
+    /// <summary>Where quiet figures created now will ask for their explanation.</summary>
+    public IExplanationSource? CurrentSource { get; private set; }
+
+    private FigureLayout? _layout;
+
+    public FigureLayout LayoutOf(ReadOnlySpan<Figure> figures) => _layout ??= FigureLayout.Of(figures);
 
     public Period Period { get; }
 
     public Assumptions Assumptions { get; }
 
-    public IReadOnlyList<(BusinessProcess Process, Dependency Dependency)> DependenciesOf(Guid systemId) =>
-        _dependencies.TryGetValue(systemId, out var list) ? list : [];
+    /// <summary>A builder for one figure: recording in explanation mode, quiet (and free) otherwise.</summary>
+    public Explain Explain(string formula, string inWords, string anchor) =>
+        _explaining || _quiet is null ? new Explain(formula, inWords, anchor, Period) : _quiet;
+
+    /// <summary>Figures computed from here on are explained later by <paramref name="source"/>.</summary>
+    public void ExplainLaterBy(IExplanationSource source)
+    {
+        CurrentSource = source;
+        if (_quiet is null)
+        {
+            _quiet = Engine.Explain.Quiet(source);
+        }
+        else
+        {
+            _quiet.ExplainLaterBy(source);
+        }
+    }
+
+    /// <summary>Runs a calculation again with every explanation recorded. One at a time: the context is shared.</summary>
+    public T WithExplanations<T>(Func<T> calculate)
+    {
+        lock (_links)
+        {
+            var quiet = _quiet;
+            _explaining = true;
+            try
+            {
+                return calculate();
+            }
+            finally
+            {
+                _explaining = false;
+                _quiet = quiet;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds a system's figures to the portfolio's running totals (docs/formulas.md#portfolio-totals-and-the-waste-ratio).
+    /// Every system passes the same figures in the same order, so a total is found by position.
+    /// </summary>
+    public void AddToTotals(params ReadOnlySpan<Figure> figures)
+    {
+        if (_totalKeys is null)
+        {
+            _totalKeys = new string[figures.Length];
+            _totalSums = new decimal[figures.Length];
+            _totalAny = new bool[figures.Length];
+            for (var i = 0; i < figures.Length; i++)
+            {
+                _totalKeys[i] = figures[i].Key;
+            }
+        }
+
+        for (var i = 0; i < figures.Length; i++)
+        {
+            if (figures[i].Value is { } v)
+            {
+                _totalSums![i] += v;
+                _totalAny![i] = true;
+            }
+        }
+    }
+
+    /// <summary>The running total of a figure over every system; missing when no system had a value.</summary>
+    public decimal? TotalOf(string key)
+    {
+        var i = _totalKeys is null ? -1 : Array.IndexOf(_totalKeys, key);
+        return i >= 0 && _totalAny![i] ? _totalSums![i] : null;
+    }
+
+    public IReadOnlyList<(BusinessProcess Process, Dependency Dependency, decimal RevenuePerHour)> DependenciesOf(Guid systemId) =>
+        (IReadOnlyList<(BusinessProcess, Dependency, decimal)>?)LinksOf(systemId).Dependencies ?? [];
 
     public MetricSummary MetricsOf(Guid systemId)
     {
-        if (!_summaries.TryGetValue(systemId, out var summary))
-        {
-            summary = _metrics.TryGetValue(systemId, out var months) ? MetricSummary.Of(months, Assumptions) : MetricSummary.Empty;
-            _summaries[systemId] = summary;
-        }
-
-        return summary;
+        var links = LinksOf(systemId);
+        return links.Summary ??= links.Metrics is { } months ? MetricSummary.Of(months, Assumptions, _describeSource) : MetricSummary.Empty;
     }
 
-    public RestoreTest? LatestRestoreTestOf(Guid systemId) => _latestTests.GetValueOrDefault(systemId);
+    public IReadOnlyList<Workaround> WorkaroundsOf(Guid departmentId) =>
+        _departmentWorkarounds.TryGetValue(departmentId, out var list) ? list : [];
+
+    public RestoreTest? LatestRestoreTestOf(Guid systemId) => LinksOf(systemId).LatestTest;
 
     public string SourceOf(InputSource? source)
     {
@@ -109,12 +228,19 @@ internal sealed class CalculationContext
         }
 
         // Many records share a source (one import, one API key); describe each once.
+        if (ReferenceEquals(source, _lastSource))
+        {
+            return _lastSourceText!;
+        }
+
         if (!_sourceTexts.TryGetValue(source, out var text))
         {
             text = source.ToString();
             _sourceTexts[source] = text;
         }
 
+        _lastSource = source;
+        _lastSourceText = text;
         return text;
     }
 
@@ -133,7 +259,10 @@ internal sealed class CalculationContext
     /// docs/formulas.md#workaround-cost: (n × h × W × R_dept + C) / 12 for each month of the period, times the
     /// share of that month's days before a removal date. Month by month, so a quarter is the sum of its months.
     /// </summary>
-    public decimal CostOf(Workaround workaround)
+    public decimal CostOf(Workaround workaround) =>
+        _periodCosts.TryGetValue(workaround, out var cost) ? cost : ComputeCostOf(workaround);
+
+    private decimal ComputeCostOf(Workaround workaround)
     {
         var annual = AnnualCostOf(workaround);
         if (workaround.Status != WorkaroundStatus.Removed || workaround.RemovedOn is not { } removed || removed > Period.LastDay)
@@ -158,41 +287,38 @@ internal sealed class CalculationContext
     }
 
     /// <summary>docs/formulas.md#manual-integration-cost: M × m × t/60 × R × k.</summary>
-    public decimal CostOf(Integration integration) =>
-        Period.Months * AnnualBase(integration) / 12m * Integration.ManualFactor(integration.Mode);
+    public decimal CostOf(Integration integration) => _periodCosts[integration];
 
     public Figure WorkaroundCostOf(Guid systemId)
     {
-        var explain = new Explain("Σw (n × h × W × M/12 × R_dept + C × M/12) / systems_w", "manual work around the system: people × hours × working weeks × labour rate, plus direct costs; a workaround shared by several systems is split equally", Docs + "workaround-cost", Period);
-        var total = 0m;
-        if (_workarounds.TryGetValue(systemId, out var workarounds))
+        var explain = Explain("Σw (n × h × W × M/12 × R_dept + C × M/12) / systems_w", "manual work around the system: people × hours × working weeks × labour rate, plus direct costs; a workaround shared by several systems is split equally", Docs + "workaround-cost");
+        var links = LinksOf(systemId);
+        if (_explaining && links.Workarounds is { } workarounds)
         {
-            foreach (var workaround in workarounds)
+            foreach (var (workaround, share) in workarounds)
             {
-                var share = CostOf(workaround) / workaround.Systems.Count;
-                total += share;
                 explain.Input("w", workaround.Description, share, "money", SourceOf(workaround.Source));
             }
         }
 
+        var total = links.WorkaroundTotal;
         return explain.Assumption("W", "working weeks per year", Assumptions.WorkingWeeksPerYear, Assumptions.Default.WorkingWeeksPerYear, "weeks")
             .Figure("workaroundCost", "Workaround cost", total, FigureUnit.Money);
     }
 
     public Figure IntegrationCostOf(Guid systemId)
     {
-        var explain = new Explain("Σi M × m × t/60 × R × k / systems_i", "manual transfers to and from the system: transfers × minutes × labour rate × how manual the mode is (manual 1, semi-automated 0.5, automated 0), split between its two systems", Docs + "manual-integration-cost", Period);
-        var total = 0m;
-        if (_integrations.TryGetValue(systemId, out var integrations))
+        var explain = Explain("Σi M × m × t/60 × R × k / systems_i", "manual transfers to and from the system: transfers × minutes × labour rate × how manual the mode is (manual 1, semi-automated 0.5, automated 0), split between its two systems", Docs + "manual-integration-cost");
+        var links = LinksOf(systemId);
+        if (_explaining && links.Integrations is { } integrations)
         {
-            foreach (var integration in integrations)
+            foreach (var (integration, share) in integrations)
             {
-                var share = CostOf(integration) / integration.SystemIds.Count;
-                total += share;
                 explain.Input("i", integration.Name, share, "money", SourceOf(integration.Source));
             }
         }
 
+        var total = links.IntegrationTotal;
         return explain.Assumption("R", "loaded labour rate", Assumptions.LabourRatePerHour, Assumptions.Default.LabourRatePerHour, "money/hour")
             .Figure("manualIntegrationCost", "Manual integration cost", total, FigureUnit.Money);
     }
@@ -200,22 +326,28 @@ internal sealed class CalculationContext
     /// <summary>docs/formulas.md#integration-efficiency: automated volume / all volume; for one system, or all when null.</summary>
     public Figure IntegrationEfficiencyOf(Guid? systemId)
     {
-        IEnumerable<Integration> integrations = systemId is { } id
-            ? _integrations.TryGetValue(id, out var list) ? list : []
-            : Portfolio.Integrations;
         decimal automated = 0m, all = 0m;
-        foreach (var integration in integrations)
+        if (systemId is { } id)
         {
-            all += integration.TransfersPerMonth;
-            if (integration.Mode == IntegrationMode.Automated)
+            var links = LinksOf(id);
+            automated = links.AutomatedVolume;
+            all = links.AllVolume;
+        }
+        else
+        {
+            foreach (var integration in Portfolio.Integrations)
             {
-                automated += integration.TransfersPerMonth;
+                all += integration.TransfersPerMonth;
+                if (integration.Mode == IntegrationMode.Automated)
+                {
+                    automated += integration.TransfersPerMonth;
+                }
             }
         }
 
-        return new Explain("Σ m (automated) / Σ m (all)", "the share of transfers between systems that flow without human work", Docs + "integration-efficiency", Period)
-            .Input("m automated", "automated transfers per month", automated, "transfers", Explain.Calculated)
-            .Input("m all", "all transfers per month", all, "transfers", Explain.Calculated)
+        return Explain("Σ m (automated) / Σ m (all)", "the share of transfers between systems that flow without human work", Docs + "integration-efficiency")
+            .Input("m automated", "automated transfers per month", automated, "transfers", Engine.Explain.Calculated)
+            .Input("m all", "all transfers per month", all, "transfers", Engine.Explain.Calculated)
             .MissingIf(all == 0m, "integrations with transfers")
             .Figure("integrationEfficiency", "Integration efficiency", all > 0m ? automated / all : null, FigureUnit.Ratio);
     }
@@ -250,9 +382,9 @@ internal sealed class CalculationContext
             removed += Math.Max(0m, first - now);
         }
 
-        return new Explain("cost of manual work removed or automated / cost of all manual work ever recorded", "how much of the manual work ever recorded (workarounds, manual and semi-automated integrations) has been eliminated", Docs + "process-automation", Period)
-            .Input("removed", "annual cost of manual work since removed or automated", removed, "money/year", Explain.Calculated)
-            .Input("recorded", "annual cost of all manual work ever recorded", recorded, "money/year", Explain.Calculated)
+        return Explain("cost of manual work removed or automated / cost of all manual work ever recorded", "how much of the manual work ever recorded (workarounds, manual and semi-automated integrations) has been eliminated", Docs + "process-automation")
+            .Input("removed", "annual cost of manual work since removed or automated", removed, "money/year", Engine.Explain.Calculated)
+            .Input("recorded", "annual cost of all manual work ever recorded", recorded, "money/year", Engine.Explain.Calculated)
             .MissingIf(recorded == 0m, "manual work recorded")
             .Figure("processAutomation", "Process automation", recorded > 0m ? removed / recorded : null, FigureUnit.Ratio);
     }
@@ -260,6 +392,49 @@ internal sealed class CalculationContext
     /// <summary>12 × m × t/60 × R: a year of the integration's transfers done fully by hand.</summary>
     private decimal AnnualBase(Integration integration) =>
         12m * integration.TransfersPerMonth * integration.MinutesPerTransfer / 60m * Assumptions.LabourRatePerHour;
+
+    /// <summary>The system's links; the last one asked for is remembered, as a system's figures ask several times in a row.</summary>
+    private SystemLinks LinksOf(Guid systemId)
+    {
+        if (_current is not null && systemId == _currentId)
+        {
+            return _current;
+        }
+
+        if (!_links.TryGetValue(systemId, out var links))
+        {
+            // A record pointing at a system that is not in the portfolio still gets a place, and is never shown.
+            links = new SystemLinks();
+            _links[systemId] = links;
+        }
+
+        _currentId = systemId;
+        _current = links;
+        return links;
+    }
+
+    private sealed class SystemLinks
+    {
+        public List<(BusinessProcess, Dependency, decimal)>? Dependencies { get; set; }
+
+        public List<MonthlyMetrics>? Metrics { get; set; }
+
+        public MetricSummary? Summary { get; set; }
+
+        public RestoreTest? LatestTest { get; set; }
+
+        public List<(Workaround Item, decimal Share)>? Workarounds { get; set; }
+
+        public List<(Integration Item, decimal Share)>? Integrations { get; set; }
+
+        public decimal WorkaroundTotal { get; set; }
+
+        public decimal IntegrationTotal { get; set; }
+
+        public decimal AutomatedVolume { get; set; }
+
+        public decimal AllVolume { get; set; }
+    }
 
     private static List<T> ListOf<T>(Dictionary<Guid, List<T>> index, Guid key)
     {

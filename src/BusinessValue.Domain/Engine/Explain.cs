@@ -2,19 +2,49 @@ using BusinessValue.Domain.Periods;
 
 namespace BusinessValue.Domain.Engine;
 
-/// <summary>Builds a figure together with its explanation, so no figure can exist without one.</summary>
-internal sealed class Explain(string formula, string inWords, string anchor, Period period)
+/// <summary>
+/// Builds a figure together with its explanation, so no figure can exist without one. A quiet builder
+/// records nothing and leaves the figure to ask its source for the explanation later.
+/// </summary>
+internal sealed class Explain
 {
     public const string DefaultAssumption = "default assumption";
     public const string OrganisationSetting = "organisation setting";
     public const string Calculated = "calculated";
 
-    private readonly List<FigureInput> _inputs = new(6);
+    private readonly string _formula = string.Empty;
+    private readonly string _inWords = string.Empty;
+    private readonly string _anchor = string.Empty;
+    private readonly Period? _period;
+    private IExplanationSource? _source;
+    private readonly List<FigureInput>? _inputs;
     private List<string>? _missing;
+
+    public Explain(string formula, string inWords, string anchor, Period period)
+    {
+        _formula = formula;
+        _inWords = inWords;
+        _anchor = anchor;
+        _period = period;
+        _inputs = new List<FigureInput>(6);
+    }
+
+    private Explain(IExplanationSource source) => _source = source;
+
+    /// <summary>A builder that records nothing; its figures ask <paramref name="source"/> when explained.</summary>
+    public static Explain Quiet(IExplanationSource source) => new(source);
+
+    /// <summary>Points a quiet builder at the next owner of figures, so one builder serves a whole calculation.</summary>
+    public void ExplainLaterBy(IExplanationSource source) => _source = _inputs is null ? source : throw new InvalidOperationException("Only a quiet builder changes its source.");
 
     /// <summary>An input that may be missing; a missing one is listed as such.</summary>
     public Explain Input(string symbol, string name, decimal? value, string unit, string source)
     {
+        if (_inputs is null)
+        {
+            return this;
+        }
+
         _inputs.Add(new FigureInput(symbol, name, value, unit, source));
         if (value is null)
         {
@@ -27,24 +57,38 @@ internal sealed class Explain(string formula, string inWords, string anchor, Per
     /// <summary>An assumption from the organisation settings, flagged when it is the shipped default.</summary>
     public Explain Assumption(string symbol, string name, decimal value, decimal defaultValue, string unit)
     {
+        if (_inputs is null)
+        {
+            return this;
+        }
+
         var isDefault = value == defaultValue;
         _inputs.Add(new FigureInput(symbol, name, value, unit, isDefault ? DefaultAssumption : OrganisationSetting, isDefault));
         return this;
     }
 
-    public Explain From(Figure figure) => Input(ShortSymbol(figure), figure.Label, figure.Value, UnitName(figure.Unit), Calculated);
+    public Explain From(Figure figure) => _inputs is null ? this : Input(ShortSymbol(figure), figure.Label, figure.Value, UnitName(figure.Unit), Calculated);
 
     public Explain Missing(string what)
     {
+        if (_inputs is null)
+        {
+            return this;
+        }
+
         (_missing ??= new List<string>(2)).Add(what);
         return this;
     }
 
     public Explain MissingIf(bool condition, string what) => condition ? Missing(what) : this;
 
-    public Figure Figure(string key, string label, decimal? value, FigureUnit unit) => new(key, label, value, unit, Build());
+    public Figure Figure(string key, string label, decimal? value, FigureUnit unit) =>
+        _inputs is null ? new(key, label, value, unit, null, _source) : new(key, label, value, unit, Build(), null);
 
-    public Explanation Build() => new(formula, inWords, period.Label, anchor, _inputs, (IReadOnlyList<string>?)_missing ?? []);
+    public Explanation Build() =>
+        _inputs is null
+            ? throw new InvalidOperationException("A quiet builder has no explanation to build.")
+            : new(_formula, _inWords, _period!.Label, _anchor, _inputs, (IReadOnlyList<string>?)_missing ?? []);
 
     private static string ShortSymbol(Figure figure) => figure.Key;
 

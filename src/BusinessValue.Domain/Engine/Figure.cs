@@ -29,11 +29,48 @@ public sealed record Explanation(
     public bool HasMissingInputs => Missing.Count > 0;
 }
 
+/// <summary>Something that can explain a figure it produced, on demand.</summary>
+internal interface IExplanationSource
+{
+    Explanation Explain(string key);
+}
+
 /// <summary>
 /// A business figure with its explanation. <see cref="Value"/> is exact (never rounded) and null when an
-/// input it cannot do without is missing; money is in the scorecard's currency.
+/// input it cannot do without is missing; money is in the scorecard's currency. The explanation is built
+/// when first asked for: a scorecard of thousands of systems computes values, and a person opens one
+/// explanation at a time.
 /// </summary>
-public sealed record Figure(string Key, string Label, decimal? Value, FigureUnit Unit, Explanation Why)
+public sealed class Figure
 {
+    // The explanation once built, or the source that builds it: one field, as there are many figures.
+    private object? _whyOrSource;
+
+    internal Figure(string key, string label, decimal? value, FigureUnit unit, Explanation? why, IExplanationSource? source)
+    {
+        Key = key;
+        Label = label;
+        Value = value;
+        Unit = unit;
+        _whyOrSource = (object?)why ?? source;
+    }
+
+    public string Key { get; }
+
+    public string Label { get; }
+
+    public decimal? Value { get; }
+
+    public FigureUnit Unit { get; }
+
+    public Explanation Why => _whyOrSource switch
+    {
+        Explanation why => why,
+        IExplanationSource source => (Explanation)(_whyOrSource = source.Explain(Key)),
+        _ => throw new InvalidOperationException($"No explanation for {Key}."),
+    };
+
     public bool IsMissing => Value is null;
+
+    public override string ToString() => $"{Label}: {Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}";
 }

@@ -11,18 +11,22 @@ internal sealed class MetricSummary
 {
     private static readonly Severity[] Severities = [Severity.P1, Severity.P2, Severity.P3, Severity.P4];
 
-    private readonly Accumulator _downtime = new();
-    private readonly Accumulator _peakDegraded = new();
-    private readonly Accumulator _blocked = new();
-    private readonly Accumulator _productivityHours = new();
-    private readonly Accumulator _uptime = new();
-    private readonly Accumulator _sla = new();
-    private readonly Accumulator _ticketSla = new();
-    private readonly Accumulator _patch = new();
-    private readonly Accumulator _backup = new();
-    private readonly Accumulator _activeUsers = new();
-    private readonly Accumulator _satisfaction = new();
-    private readonly HashSet<string> _sources = [];
+    // Mutable structs, held in fields and updated in place: one summary per system, no allocation per value.
+    private Accumulator _downtime;
+    private Accumulator _peakDegraded;
+    private Accumulator _blocked;
+    private Accumulator _productivityHours;
+    private Accumulator _uptime;
+    private Accumulator _sla;
+    private Accumulator _ticketSla;
+    private Accumulator _patch;
+    private Accumulator _backup;
+    private Accumulator _activeUsers;
+    private Accumulator _satisfaction;
+    private InputSource? _source;
+    private HashSet<InputSource>? _moreSources;
+    private string? _sourceText;
+    private Func<InputSource, string> _describe = s => s.ToString();
 
     public static readonly MetricSummary Empty = new();
 
@@ -48,21 +52,22 @@ internal sealed class MetricSummary
 
     public decimal? Satisfaction => _satisfaction.Mean;
 
-    public string Source { get; private set; } = "no metrics recorded";
-
-    public static MetricSummary Of(IEnumerable<MonthlyMetrics> months, Assumptions assumptions)
+    /// <summary>Who recorded the months folded here; described once, when an explanation first needs it.</summary>
+    public string Source => _sourceText ??= (_source, _moreSources) switch
     {
-        var summary = new MetricSummary();
+        (null, _) => _uptime.Count + _downtime.Count > 0 ? "recorded metrics" : "no metrics recorded",
+        (_, null) => _describe(_source),
+        _ => string.Join("; ", _moreSources.Select(_describe).Order(StringComparer.Ordinal)),
+    };
+
+    public static MetricSummary Of(IEnumerable<MonthlyMetrics> months, Assumptions assumptions, Func<InputSource, string> describe)
+    {
+        var summary = new MetricSummary { _describe = describe };
         foreach (var month in months)
         {
             summary.Add(month, assumptions);
         }
 
-        summary.Source = summary._sources.Count switch
-        {
-            0 => summary._uptime.Count + summary._downtime.Count > 0 ? "recorded metrics" : "no metrics recorded",
-            _ => string.Join("; ", summary._sources.Order(StringComparer.Ordinal)),
-        };
         return summary;
     }
 
@@ -99,21 +104,33 @@ internal sealed class MetricSummary
         _backup.Add(month.BackupSuccessPercent);
         _activeUsers.Add(month.ActiveUsers);
         _satisfaction.Add(month.Satisfaction);
-        if (month.Source is { } source)
+        if (month.Source is { } source && !ReferenceEquals(source, _source))
         {
-            _sources.Add(source.ToString());
+            if (_source is null)
+            {
+                _source = source;
+            }
+            else if (!source.Equals(_source))
+            {
+                (_moreSources ??= [_source]).Add(source);
+            }
         }
     }
 
-    private sealed class Accumulator
+    private struct Accumulator
     {
         private decimal _sum;
 
         public int Count { get; private set; }
 
-        public decimal? Sum => Count == 0 ? null : _sum;
+        public readonly decimal? Sum => Count == 0 ? null : _sum;
 
-        public decimal? Mean => Count == 0 ? null : _sum / Count;
+        public readonly decimal? Mean => Count switch
+        {
+            0 => null,
+            1 => _sum,
+            _ => _sum / Count,
+        };
 
         public void Add(decimal? value)
         {

@@ -8,6 +8,8 @@ public sealed class Integration
 {
     public const int NameMaxLength = 200;
 
+    private Guid[]? _systemIds;
+
     private Integration()
     {
         Name = string.Empty;
@@ -46,7 +48,8 @@ public sealed class Integration
 
     public InputSource? Source { get; private set; }
 
-    public IReadOnlyList<Guid> SystemIds => SourceSystemId == TargetSystemId ? [SourceSystemId] : [SourceSystemId, TargetSystemId];
+    /// <summary>The one or two systems the integration links; its cost is split equally between them.</summary>
+    public IReadOnlyList<Guid> SystemIds => _systemIds ??= SourceSystemId == TargetSystemId ? [SourceSystemId] : [SourceSystemId, TargetSystemId];
 
     public Integration RecordedBy(InputSource source)
     {

@@ -1,7 +1,10 @@
 namespace BusinessValue.Domain.Metrics;
 
-/// <summary>One severity's tickets in a month: how many, total hours to resolve, users affected per ticket on average.</summary>
-public sealed record TicketStats
+/// <summary>
+/// One severity's tickets in a month: how many, total hours to resolve, users affected per ticket on average.
+/// A value type, stored inside its month: a year of metrics for 10,000 systems is 480,000 of these.
+/// </summary>
+public readonly record struct TicketStats
 {
     public static readonly TicketStats None = new(null, null, null);
 

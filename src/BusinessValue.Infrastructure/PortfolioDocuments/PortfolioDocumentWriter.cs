@@ -88,8 +88,8 @@ public static class PortfolioDocumentWriter
         };
     }
 
-    private static TicketsDocument? Tickets(TicketStats? t) =>
-        t is null || (t.Count is null && t.TotalResolutionHours is null && t.AverageUsersAffected is null)
+    private static TicketsDocument? Tickets(TicketStats t) =>
+        t.Count is null && t.TotalResolutionHours is null && t.AverageUsersAffected is null
             ? null
             : new TicketsDocument { Count = t.Count, TotalResolutionHours = t.TotalResolutionHours, AverageUsersAffected = t.AverageUsersAffected };
 

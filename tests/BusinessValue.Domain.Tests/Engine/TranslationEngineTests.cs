@@ -30,7 +30,7 @@ public sealed class TranslationEngineTests
 
         // 2,000 × 0.5 + 1,000 × 1 = 2,000
         card.RevenuePerHour.Value.Should().Be(2_000m);
-        card.RevenuePerHour.Why.Inputs.Should().Contain(i => i.Name == "Order to cash: revenue per operating hour" && i.Value == 2_000m);
+        card.RevenuePerHour.Why.Inputs.Should().Contain(i => i.Symbol == "r" && i.Name == "Order to cash" && i.Value == 2_000m);
     }
 
     [Fact]

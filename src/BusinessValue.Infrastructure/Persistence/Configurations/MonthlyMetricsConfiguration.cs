@@ -20,7 +20,7 @@ internal sealed class MonthlyMetricsConfiguration : IEntityTypeConfiguration<Mon
         builder.MapSource(m => m.Source);
     }
 
-    private static void Tickets(EntityTypeBuilder<MonthlyMetrics> builder, System.Linq.Expressions.Expression<Func<MonthlyMetrics, TicketStats?>> severity, string prefix) =>
+    private static void Tickets(EntityTypeBuilder<MonthlyMetrics> builder, System.Linq.Expressions.Expression<Func<MonthlyMetrics, TicketStats>> severity, string prefix) =>
         builder.ComplexProperty(severity, t =>
         {
             t.Property(x => x.Count).HasColumnName($"{prefix}_count");

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using BusinessValue.Domain.Engine;
+using BusinessValue.Domain.Periods;
+using BusinessValue.Infrastructure.PortfolioDocuments;
+
+// dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --filter '*'
+// dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --split   (CPU and GC time apart, for profiling)
+if (args is ["--split"])
+{
+    var portfolio = SyntheticPortfolio.Generate(10_000, 12, 1, new YearMonth(2026, 9));
+    var engine = new TranslationEngine();
+    var quarter = Period.Parse("2026-Q3");
+    for (var i = 0; i < 5; i++)
+    {
+        engine.Calculate(portfolio, quarter);
+    }
+
+    var clock = Stopwatch.StartNew();
+    var gcBefore = GC.GetTotalPauseDuration();
+    for (var i = 0; i < 20; i++)
+    {
+        engine.Calculate(portfolio, quarter);
+    }
+
+    Console.WriteLine($"with GC: {clock.Elapsed.TotalMilliseconds / 20:0.0} ms per quarter, GC pauses {(GC.GetTotalPauseDuration() - gcBefore).TotalMilliseconds / 20:0.0} ms");
+    GC.Collect();
+    if (GC.TryStartNoGCRegion(240_000_000))
+    {
+        clock.Restart();
+        engine.Calculate(portfolio, quarter);
+        Console.WriteLine($"without GC: {clock.Elapsed.TotalMilliseconds:0.0} ms per quarter");
+        GC.EndNoGCRegion();
+    }
+
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
