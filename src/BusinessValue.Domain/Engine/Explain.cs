@@ -67,7 +67,22 @@ internal sealed class Explain
         return this;
     }
 
-    public Explain From(Figure figure) => _inputs is null ? this : Input(ShortSymbol(figure), figure.Label, figure.Value, UnitName(figure.Unit), Calculated);
+    /// <summary>A figure used as an input; it carries over the default-assumption flag of its own explanation.</summary>
+    public Explain From(Figure figure)
+    {
+        if (_inputs is null)
+        {
+            return this;
+        }
+
+        _inputs.Add(new FigureInput(ShortSymbol(figure), figure.Label, figure.Value, UnitName(figure.Unit), Calculated, figure.HasExplanation && figure.Why.UsesDefaultAssumption));
+        if (figure.Value is null)
+        {
+            Missing(figure.Label);
+        }
+
+        return this;
+    }
 
     public Explain Missing(string what)
     {

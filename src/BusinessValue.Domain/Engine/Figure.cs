@@ -72,5 +72,8 @@ public sealed class Figure
 
     public bool IsMissing => Value is null;
 
+    /// <summary>True when the explanation is already at hand (figures calculated in explanation mode).</summary>
+    internal bool HasExplanation => _whyOrSource is Explanation;
+
     public override string ToString() => $"{Label}: {Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}";
 }

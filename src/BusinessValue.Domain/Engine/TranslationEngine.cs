@@ -153,7 +153,7 @@ public sealed class TranslationEngine
         var business = BusinessValue(c, system, metrics, roi, adoption, leaks, periodCost);
         if (!c.IsExplaining)
         {
-            c.AddToTotals(periodCost, rph, downtime, slowPeaks, productivityHours, productivity, blocked, unused, valueRealised, exposure);
+            c.AddToTotals(periodCost, rph, downtime, slowPeaks, productivityHours, productivity, blocked, unused, valueRealised, exposure, netValue);
         }
 
         Quadrant? quadrant = technical.Value is { } t && business.Value is { } b
@@ -305,9 +305,15 @@ public sealed class TranslationEngine
     private static PortfolioScorecard CalculatePortfolio(CalculationContext c, List<SystemScorecard> systems)
     {
         var a = c.Assumptions;
-        Figure Sum(string key, string label, string anchor, FigureUnit unit, Func<SystemScorecard, Figure> pick)
+        Figure Sum(string key, string label, string anchor, FigureUnit unit, Func<SystemScorecard, Figure> pick, Action<Explain>? assumptions = null)
         {
             var explain = c.Explain($"Σ systems' {label.ToLowerInvariant()}", $"{label} added up over every system", Docs + anchor);
+            if (c.IsExplaining)
+            {
+                // The assumptions each system's figure rests on, so a total built on defaults says so too.
+                assumptions?.Invoke(explain);
+            }
+
             if (!c.IsExplaining)
             {
                 // Added up while each system was calculated, when its figures were still in the cache.
@@ -332,13 +338,28 @@ public sealed class TranslationEngine
         var spend = Sum("technologySpend", "Technology spend", "portfolio-totals-and-the-waste-ratio", FigureUnit.Money, s => s.PeriodCost);
         var rph = Sum("revenuePerHour", "Revenue processed per hour", "revenue-per-hour", FigureUnit.MoneyPerHour, s => s.RevenuePerHour);
         var disrupted = Sum("revenueDisrupted", "Revenue disrupted by downtime", "revenue-disrupted-by-downtime", FigureUnit.Money, s => s.RevenueDisrupted);
-        var slow = Sum("revenueLostToSlowPeaks", "Revenue lost to slow peaks", "revenue-lost-to-slow-peaks", FigureUnit.Money, s => s.RevenueLostToSlowPeaks);
-        var productivityHours = Sum("productivityLostHours", "Productivity lost to incidents", "productivity-lost-to-incidents", FigureUnit.Hours, s => s.ProductivityLostHours);
-        var productivity = Sum("productivityLoss", "Productivity lost to incidents (money)", "productivity-lost-to-incidents", FigureUnit.Money, s => s.ProductivityLoss);
-        var blocked = Sum("blockedWorkCost", "Work blocked by security policy", "work-blocked-by-security-policy", FigureUnit.Money, s => s.BlockedWorkCost);
+        var slow = Sum("revenueLostToSlowPeaks", "Revenue lost to slow peaks", "revenue-lost-to-slow-peaks", FigureUnit.Money, s => s.RevenueLostToSlowPeaks,
+            e => e.Assumption("f", "abandonment factor", a.AbandonmentFactor, Assumptions.Default.AbandonmentFactor, "ratio"));
+        void BlockingFactors(Explain e) => e
+            .Assumption("b_P1", "blocking factor P1", a.BlockingFactorP1, Assumptions.Default.BlockingFactorP1, "ratio")
+            .Assumption("b_P2", "blocking factor P2", a.BlockingFactorP2, Assumptions.Default.BlockingFactorP2, "ratio")
+            .Assumption("b_P3", "blocking factor P3", a.BlockingFactorP3, Assumptions.Default.BlockingFactorP3, "ratio")
+            .Assumption("b_P4", "blocking factor P4", a.BlockingFactorP4, Assumptions.Default.BlockingFactorP4, "ratio");
+        void LabourRate(Explain e) => e.Assumption("R", "loaded labour rate", a.LabourRatePerHour, Assumptions.Default.LabourRatePerHour, "money/hour");
+        var productivityHours = Sum("productivityLostHours", "Productivity lost to incidents", "productivity-lost-to-incidents", FigureUnit.Hours, s => s.ProductivityLostHours, BlockingFactors);
+        var productivity = Sum("productivityLoss", "Productivity lost to incidents (money)", "productivity-lost-to-incidents", FigureUnit.Money, s => s.ProductivityLoss,
+            e => { BlockingFactors(e); LabourRate(e); });
+        var blocked = Sum("blockedWorkCost", "Work blocked by security policy", "work-blocked-by-security-policy", FigureUnit.Money, s => s.BlockedWorkCost, LabourRate);
         var unused = Sum("unusedSpend", "Spend on unused capacity", "adoption-and-unused-spend", FigureUnit.Money, s => s.UnusedSpend);
         var valueRealised = Sum("valueRealised", "Value realised", "value-realised", FigureUnit.Money, s => s.ValueRealised);
-        var exposure = Sum("disasterExposure", "Revenue exposed in a disaster", "revenue-exposed-in-a-disaster", FigureUnit.Money, s => s.DisasterExposure);
+        var exposure = Sum("disasterExposure", "Revenue exposed in a disaster", "revenue-exposed-in-a-disaster", FigureUnit.Money, s => s.DisasterExposure,
+            e =>
+            {
+                if (systems.Any(s => s.Readiness != RecoveryReadiness.Verified && c.LatestRestoreTestOf(s.SystemId)?.MeasuredRecoveryHours is null))
+                {
+                    e.Assumption("72h", "recovery hours assumed for systems without a measured test", a.UntestedRecoveryHours, Assumptions.Default.UntestedRecoveryHours, "hours");
+                }
+            });
 
         // Shared items are counted once here, and unlinked ones too: docs/formulas.md#portfolio-totals-and-the-waste-ratio.
         var workaroundExplain = c.Explain("Σw (n × h × W × M/12 × R_dept + C × M/12)", "every workaround once, whichever systems it is linked to", Docs + "workaround-cost");
@@ -369,11 +390,30 @@ public sealed class TranslationEngine
             c.Explain("unused spend + workaround cost + manual integration cost + productivity loss + blocked-work cost", "money lost across the portfolio; shared workarounds and integrations counted once", Docs + "value-leaks"),
             "valueLeaks", "Value leaks", [unused, workarounds, integrations, productivity, blocked]);
 
-        var lostRevenue = (disrupted.Value ?? 0m) + (slow.Value ?? 0m);
-        var net = c.Explain("value realised − value leaks − (revenue disrupted + revenue lost to slow peaks) × μ", "what the portfolio delivers after its leaks and the margin on lost revenue", Docs + "net-value-delivered")
-            .From(valueRealised).From(leaks).From(disrupted).From(slow)
-            .Assumption("μ", "margin", a.Margin, Assumptions.Default.Margin, "ratio")
-            .Figure("netValue", "Net value delivered", valueRealised.Value - leaks.Value - (lostRevenue * a.Margin), FigureUnit.Money);
+        // Every system's net value, and the manual work that belongs to no system: docs/formulas.md#portfolio-totals-and-the-waste-ratio.
+        var systemsNet = Sum("netValue", "Net value delivered", "net-value-delivered", FigureUnit.Money, s => s.NetValue);
+        var unlinked = 0m;
+        foreach (var workaround in c.Portfolio.Workarounds)
+        {
+            if (workaround.Systems.Count == 0)
+            {
+                unlinked += c.CostOf(workaround);
+            }
+        }
+
+        var netExplain = c.Explain("Σ systems' net value delivered − workarounds linked to no system", "what the portfolio delivers after its leaks and the margin on lost revenue; a system without a business case is left out and named", Docs + "net-value-delivered");
+        if (c.IsExplaining)
+        {
+            foreach (var system in systemsNet.Why.Missing)
+            {
+                netExplain.Missing($"net value of {system}");
+            }
+        }
+
+        var net = netExplain
+            .From(systemsNet)
+            .Input("unlinked", "workarounds linked to no system", unlinked, "money", Explain.Calculated)
+            .Figure("netValue", "Net value delivered", systemsNet.Value - unlinked, FigureUnit.Money);
 
         var waste = c.Explain("value leaks / technology spend", "the share of technology spend that leaks away; the article's benchmark is 30%", Docs + "portfolio-totals-and-the-waste-ratio")
             .From(leaks).From(spend)

@@ -20,7 +20,10 @@ internal static class ApplicationLogging
 
     public static WebApplicationBuilder AddApplicationLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
+        // preserveStaticLogger: the static bootstrap logger stays as it is (it reports start-up failures), and
+        // several hosts in one process (the tests) do not fight over freezing it.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             // The host logs a start failure with its stack trace; StartupFailure already says it in one line.
             .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
@@ -36,7 +39,8 @@ internal static class ApplicationLogging
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 14,
                 fileSizeLimitBytes: 50 * 1024 * 1024,
-                rollOnFileSizeLimit: true));
+                rollOnFileSizeLimit: true),
+            preserveStaticLogger: true);
         return builder;
     }
 

@@ -367,4 +367,35 @@ public sealed class TranslationEngineTests
         card.RevenueLostToSlowPeaks.Value.Should().Be(500m); // 60/60 × 2,000 × 0.25
         card.RevenueLostToSlowPeaks.Why.Inputs.Should().Contain(i => i.Symbol == "f" && i.Source == "organisation setting" && !i.IsDefaultAssumption);
     }
+
+    [Fact]
+    public void Calculate_PortfolioNetValue_AddsSystemsWithABusinessCaseLessUnlinkedWork()
+    {
+        var builder = new PortfolioBuilder();
+        var shop = builder.System("Shop", annualCost: 120_000m, intendedUsers: 100, benefit: 600_000m);
+        var wiki = builder.System("Wiki", annualCost: 12_000m);   // no business case: no value realised, no net value
+        builder.Metrics(shop, "2026-07", m => new MonthlyMetrics(m.SystemId, m.Month) { ActiveUsers = 100 });
+        builder.Workaround("Rota in a spreadsheet", people: 1, hours: 2m, directCost: 0m);  // linked to no system
+
+        var scorecard = builder.Calculate("2026-07");
+
+        // shop: 600,000 / 12 × 1 = 50,000 realised, no leaks → net 50,000; unlinked: 1 × 2 × 46 × 50 / 12 = 383.33…
+        var unlinked = 1m * 2m * 46m * 50m / 12m;
+        scorecard.Portfolio.NetValue.Value.Should().BeApproximately(50_000m - unlinked, 0.0000001m);
+        scorecard.Portfolio.NetValue.Why.Missing.Should().Contain("net value of Wiki");
+        Only(scorecard, wiki).NetValue.Value.Should().BeNull();
+    }
+
+    [Fact]
+    public void Calculate_FigureBuiltOnADefault_SaysSoEvenWhenDerived()
+    {
+        var (builder, erp) = ErpCarryingRevenue();
+        builder.Metrics(erp, "2026-07", m => new MonthlyMetrics(m.SystemId, m.Month) { PeakDegradedMinutes = 60m });
+
+        var scorecard = builder.Calculate("2026-07");
+
+        Only(scorecard, erp).RevenueLostToSlowPeaks.Why.UsesDefaultAssumption.Should().BeTrue();
+        Only(scorecard, erp).NetValue.Why.Inputs.Should().Contain(i => i.Name == "Revenue lost to slow peaks" && i.IsDefaultAssumption);
+        scorecard.Portfolio.RevenueLostToSlowPeaks.Why.UsesDefaultAssumption.Should().BeTrue();
+    }
 }
