@@ -30,6 +30,8 @@ internal static class DependencyInjection
         services.AddMudServices();
 
         services.AddScoped<OrganisationOverviews>();
+        services.AddSingleton<BusinessValue.Domain.Engine.TranslationEngine>();
+        services.AddScoped<Features.Scorecard.CompanyScorecards>();
         return services;
     }
 

@@ -1,0 +1,117 @@
+using BusinessValue.Domain.Engine;
+using BusinessValue.Domain.Periods;
+using BusinessValue.Infrastructure.Persistence;
+using BusinessValue.Infrastructure.PortfolioDocuments;
+using Microsoft.EntityFrameworkCore;
+
+namespace BusinessValue.Web.Features.Scorecard;
+
+/// <summary>Loads the portfolio once and computes the company scorecard for a period, with its comparisons.</summary>
+public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> contexts, TranslationEngine engine)
+{
+    public const int TrendQuarters = 8;
+
+    public async Task<CompanyScorecard?> ForAsync(string? period, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var portfolio = await PortfolioStore.LoadAsync(db, cancellationToken);
+        if (portfolio is null)
+        {
+            return null;
+        }
+
+        var latest = portfolio.Metrics.Count == 0 ? YearMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow)) : portfolio.Metrics.Max(m => m.Month);
+        var chosen = ParseOrDefault(period, portfolio.Organisation.FiscalYearStartMonth, latest);
+        var current = engine.Calculate(portfolio, chosen);
+        var previous = engine.Calculate(portfolio, chosen.Previous());
+
+        var lastQuarter = Period.Quarter(chosen.Last.Year, ((chosen.Last.Month - 1) / 3) + 1);
+        var trend = Enumerable.Range(0, TrendQuarters).Reverse()
+            .Select(back => lastQuarter.Shift(-3 * back))
+            .Select(quarter =>
+            {
+                var card = engine.Calculate(portfolio, quarter);
+                return new QuarterTrend(quarter.Label, card.Portfolio.TechnologySpend.Value, card.Portfolio.ValueLeaks.Value,
+                    Average(card.Systems.Select(s => s.TechnicalHealth.Value)), Average(card.Systems.Select(s => s.BusinessValue.Value)));
+            })
+            .ToList();
+
+        var names = portfolio.Systems.ToDictionary(s => s.Id, s => s.Name);
+        var processes = portfolio.Processes
+            .Select(p =>
+            {
+                var links = portfolio.Dependencies.Where(d => d.ProcessId == p.Id).ToList();
+                var critical = links.OrderByDescending(d => d.RevenueShare).FirstOrDefault();
+                return critical is null
+                    ? null
+                    : new ProcessExposure(p.Name, links.Count, names[critical.SystemId], p.RevenuePerOperatingHour * critical.RevenueShare);
+            })
+            .OfType<ProcessExposure>()
+            .OrderByDescending(p => p.RevenuePerHourAtRisk)
+            .ToList();
+
+        return new CompanyScorecard(portfolio.Organisation.Name, portfolio.Organisation.IsDemo, portfolio.Organisation.Currency.Code,
+            current, previous, trend, processes, latest);
+    }
+
+    public async Task<SystemScorecardView?> ForSystemAsync(Guid systemId, string? period, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var portfolio = await PortfolioStore.LoadAsync(db, cancellationToken);
+        var system = portfolio?.Systems.SingleOrDefault(s => s.Id == systemId);
+        if (portfolio is null || system is null)
+        {
+            return null;
+        }
+
+        var latest = portfolio.Metrics.Count == 0 ? YearMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow)) : portfolio.Metrics.Max(m => m.Month);
+        var chosen = ParseOrDefault(period, portfolio.Organisation.FiscalYearStartMonth, latest);
+        var scorecard = engine.Calculate(portfolio, chosen);
+        var months = portfolio.Metrics.Where(m => m.SystemId == systemId && chosen.Contains(m.Month)).ToList();
+        static decimal? Mean(IEnumerable<decimal?> values) => values.OfType<decimal>().Any() ? values.OfType<decimal>().Average() : null;
+        static decimal? Sum(IEnumerable<decimal?> values) => values.OfType<decimal>().Any() ? values.OfType<decimal>().Sum() : null;
+        var tickets = months.SelectMany(m => new[] { m.P1.Count, m.P2.Count, m.P3.Count, m.P4.Count }).OfType<int>().ToList();
+        var reported = new TechnicalReport(
+            Mean(months.Select(m => m.UptimePercent)),
+            Sum(months.Select(m => m.DowntimeMinutes)),
+            Sum(months.Select(m => m.PeakDegradedMinutes)),
+            tickets.Count == 0 ? null : tickets.Sum(),
+            Mean(months.Select(m => m.TicketSlaAttainmentPercent)),
+            Mean(months.Select(m => m.PatchCompliancePercent)),
+            Sum(months.Select(m => m.BlockedWorkHours)),
+            Mean(months.Select(m => m.BackupSuccessPercent)),
+            Mean(months.Select(m => (decimal?)m.ActiveUsers)),
+            system.IntendedUsers,
+            portfolio.RestoreTests.Where(t => t.SystemId == systemId && t.TestedOn <= chosen.LastDay).Select(t => (DateOnly?)t.TestedOn).Max());
+        var processes = portfolio.Dependencies.Where(d => d.SystemId == systemId)
+            .Join(portfolio.Processes, d => d.ProcessId, p => p.Id, (d, p) => $"{p.Name} ({d.RevenueShare * 100m:0}% of its revenue stops without it)")
+            .ToList();
+
+        return new SystemScorecardView(portfolio.Organisation.Currency.Code, scorecard, scorecard.Systems.Single(s => s.SystemId == systemId),
+            system.Category, system.Vendor, system.ItOwner, system.BusinessOwner, reported, processes);
+    }
+
+    /// <summary>The period in the address, or the last full quarter with metrics when there is none or it is not valid.</summary>
+    public static Period ParseOrDefault(string? text, int fiscalYearStartMonth, YearMonth latest)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            try
+            {
+                return Period.Parse(text, fiscalYearStartMonth);
+            }
+            catch (Domain.DomainRuleException)
+            {
+                // An edited or stale link falls back to the default rather than failing the page.
+            }
+        }
+
+        return Period.Quarter(latest.Year, ((latest.Month - 1) / 3) + 1);
+    }
+
+    private static decimal? Average(IEnumerable<decimal?> values)
+    {
+        var known = values.OfType<decimal>().ToList();
+        return known.Count == 0 ? null : known.Average();
+    }
+}

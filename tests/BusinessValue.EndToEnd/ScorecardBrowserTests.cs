@@ -1,0 +1,85 @@
+using BusinessValue.Infrastructure.Database;
+using BusinessValue.Testing;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace BusinessValue.EndToEnd;
+
+[Collection(SharedBrowser.Name)]
+public sealed class ScorecardBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private BusinessValueAppFactory _app = null!;
+    private IBrowserContext? _context;
+    private Uri _address = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _app = new BusinessValueAppFactory(_database);
+        _address = _app.StartKestrel();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Scorecard_ChangePeriodClickBubbleAndAskWhy_ShowsTheSystemAndItsExplanation()
+    {
+        var page = await OpenAsync("scorecard?period=2026-Q3");
+        await Assertions.Expect(page.GetByTestId("scorecard-period")).ToContainTextAsync("2026-Q3");
+        await Assertions.Expect(page.GetByTestId("answer-green")).ToContainTextAsync("ERP");
+        await Screenshots.SaveAsync(page, "scorecard-2026-Q3");
+
+        // Change the period: the address and the figures follow.
+        await page.GetByTestId("period-value").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "2026-Q2" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("scorecard-period")).ToContainTextAsync("2026-Q2");
+        page.Url.Should().EndWith("period=2026-Q2");
+
+        // "Why this number?" on the waste ratio.
+        await page.GetByTestId("why-wasteRatio").ClickAsync();
+        var explanation = page.GetByTestId("explanation");
+        await Assertions.Expect(explanation).ToContainTextAsync("value leaks / technology spend");
+        await Assertions.Expect(page.GetByTestId("explanation-inputs")).ToContainTextAsync("Technology spend");
+        await Screenshots.SaveAsync(page, "scorecard-why-waste-ratio");
+        await page.GetByTestId("explanation-close").ClickAsync();
+
+        // A bubble opens its system.
+        await page.Locator("[data-testid=bubble][data-system='ERP']").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("system-name")).ToHaveTextAsync("ERP");
+        await Assertions.Expect(page.GetByTestId("system-quadrant")).ToContainTextAsync("Green dashboard, red business");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await page.GetByTestId("why-revenueDisrupted").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("explanation-formula")).ToHaveTextAsync("D/60 × RPH");
+        await Screenshots.SaveAsync(page, "system-erp-why-revenue-disrupted");
+    }
+
+    private async Task<IPage> OpenAsync(string path)
+    {
+        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ColorScheme = ColorScheme.Light,
+        });
+        var page = await _context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error")
+            {
+                output.WriteLine($"browser error: {message.Text}");
+            }
+        };
+        await page.GotoAsync(new Uri(_address, path).ToString());
+        await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        return page;
+    }
+}
