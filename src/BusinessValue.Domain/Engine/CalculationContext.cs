@@ -297,7 +297,10 @@ internal sealed class CalculationContext
         {
             foreach (var (workaround, share) in workarounds)
             {
-                explain.Input("w", workaround.Description, share, "money", SourceOf(workaround.Source));
+                var rate = workaround.DepartmentId is { } department && _labourRates.TryGetValue(department, out var r) ? r : Assumptions.LabourRatePerHour;
+                explain.Input("w", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{workaround.Description}: n {workaround.People} × h {workaround.HoursPerPersonPerWeek}/week × R_dept {rate}, C {workaround.DirectAnnualCost}/year, {workaround.Status}{(workaround.RemovedOn is { } day ? $" from {day:yyyy-MM-dd}" : "")}, split {workaround.Systems.Count} way(s)"),
+                    share, "money", SourceOf(workaround.Source));
             }
         }
 
@@ -314,7 +317,9 @@ internal sealed class CalculationContext
         {
             foreach (var (integration, share) in integrations)
             {
-                explain.Input("i", integration.Name, share, "money", SourceOf(integration.Source));
+                explain.Input("i", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{integration.Name}: m {integration.TransfersPerMonth}/month × t {integration.MinutesPerTransfer} min, {integration.Mode} (k {Integration.ManualFactor(integration.Mode)}), split {integration.SystemIds.Count} way(s)"),
+                    share, "money", SourceOf(integration.Source));
             }
         }
 

@@ -23,6 +23,7 @@ internal sealed class MetricSummary
     private Accumulator _backup;
     private Accumulator _activeUsers;
     private Accumulator _satisfaction;
+    private IEnumerable<MonthlyMetrics> _months = [];
     private InputSource? _source;
     private HashSet<InputSource>? _moreSources;
     private string? _sourceText;
@@ -37,6 +38,19 @@ internal sealed class MetricSummary
     public decimal? BlockedWorkHours => _blocked.Sum;
 
     public decimal? ProductivityLostHours => _productivityHours.Sum;
+
+    /// <summary>The period's tickets of one severity, added up over the months: for explanations.</summary>
+    /// <remarks>Worked out on request from the months, so the quiet calculation does not pay for it.</remarks>
+    public (int Count, decimal Hours, decimal UserHours) TicketsOf(Severity severity)
+    {
+        var totals = default(TicketTotals);
+        foreach (var month in _months)
+        {
+            totals.Add(month.Tickets(severity));
+        }
+
+        return totals.Values;
+    }
 
     public decimal? UptimePercent => _uptime.Mean;
 
@@ -62,7 +76,7 @@ internal sealed class MetricSummary
 
     public static MetricSummary Of(IEnumerable<MonthlyMetrics> months, Assumptions assumptions, Func<InputSource, string> describe)
     {
-        var summary = new MetricSummary { _describe = describe };
+        var summary = new MetricSummary { _describe = describe, _months = months };
         foreach (var month in months)
         {
             summary.Add(month, assumptions);
@@ -113,6 +127,25 @@ internal sealed class MetricSummary
             else if (!source.Equals(_source))
             {
                 (_moreSources ??= [_source]).Add(source);
+            }
+        }
+    }
+
+    private struct TicketTotals
+    {
+        private int _count;
+        private decimal _hours;
+        private decimal _userHours;
+
+        public readonly (int, decimal, decimal) Values => (_count, _hours, _userHours);
+
+        public void Add(TicketStats tickets)
+        {
+            if (tickets.IsComplete && tickets.Count > 0)
+            {
+                _count += tickets.Count!.Value;
+                _hours += tickets.TotalResolutionHours!.Value;
+                _userHours += tickets.TotalResolutionHours!.Value * tickets.AverageUsersAffected!.Value;
             }
         }
     }

@@ -9,4 +9,11 @@ public sealed record Scorecard(
     CurrencyCode Currency,
     IReadOnlyList<SystemScorecard> Systems,
     IReadOnlyList<DepartmentScorecard> Departments,
-    PortfolioScorecard Portfolio);
+    PortfolioScorecard Portfolio)
+{
+    /// <summary>A money figure as an exact amount in the scorecard's currency; null when missing or not money.</summary>
+    public Money? MoneyOf(Figure figure)
+    {
+        return figure.Unit is FigureUnit.Money && figure.Value is { } amount ? new Money(amount, Currency) : null;
+    }
+}

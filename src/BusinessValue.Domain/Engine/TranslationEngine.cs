@@ -55,7 +55,9 @@ public sealed class TranslationEngine
 
     private sealed class DepartmentExplainer(CalculationContext context, Department department) : IExplanationSource
     {
-        public Explanation Explain(string key) => context.WithExplanations(() => CalculateDepartment(context, department)).WorkaroundCost.Why;
+        private Explanation? _explained;
+
+        public Explanation Explain(string key) => _explained ??= context.WithExplanations(() => CalculateDepartment(context, department)).WorkaroundCost.Why;
     }
 
     private sealed class PortfolioExplainer(CalculationContext context, List<SystemScorecard> systems) : IExplanationSource
@@ -67,6 +69,8 @@ public sealed class TranslationEngine
     }
 
     private const string ReadinessKey = "readiness";
+
+    private static readonly Severity[] Severities = [Severity.P1, Severity.P2, Severity.P3, Severity.P4];
 
     private static readonly string[] FitNames = ["strategic fit: supports strategy", "strategic fit: maintains status quo", "strategic fit: legacy"];
 
@@ -94,8 +98,19 @@ public sealed class TranslationEngine
             .Assumption("f", "abandonment factor", a.AbandonmentFactor, d.AbandonmentFactor, "ratio")
             .Figure("revenueLostToSlowPeaks", "Revenue lost to slow peaks", metrics.PeakDegradedMinutes / 60m * rph.Value * a.AbandonmentFactor, FigureUnit.Money);
 
-        var productivityHours = c.Explain("Σk count_k × resolution_hours_k/count_k × users_k × b_k", "for each severity: hours to resolve × users affected × how much of their work a ticket blocks; month by month, added", Docs + "productivity-lost-to-incidents")
-            .Input("tickets", "ticket hours and users affected per severity", metrics.ProductivityLostHours, "hours", metrics.Source)
+        var productivityExplain = c.Explain("Σk count_k × resolution_hours_k/count_k × users_k × b_k", "for each severity: hours to resolve × users affected × how much of their work a ticket blocks; month by month, added", Docs + "productivity-lost-to-incidents");
+        if (c.IsExplaining)
+        {
+            foreach (var severity in Severities)
+            {
+                var (count, hours, userHours) = metrics.TicketsOf(severity);
+                productivityExplain.Input($"count_{severity}", $"{severity} tickets", count, "tickets", metrics.Source)
+                    .Input($"hours_{severity}", $"{severity} total resolution hours", hours, "hours", metrics.Source)
+                    .Input($"users×hours_{severity}", $"{severity} resolution hours × users affected", userHours, "user-hours", metrics.Source);
+            }
+        }
+
+        var productivityHours = productivityExplain
             .Assumption("b_P1", "blocking factor P1", a.BlockingFactorP1, d.BlockingFactorP1, "ratio")
             .Assumption("b_P2", "blocking factor P2", a.BlockingFactorP2, d.BlockingFactorP2, "ratio")
             .Assumption("b_P3", "blocking factor P3", a.BlockingFactorP3, d.BlockingFactorP3, "ratio")
@@ -199,7 +214,10 @@ public sealed class TranslationEngine
         var readinessExplain = c.Explain(
             "Failing if the latest test failed or RTO_test > RTO_req; Verified if a test passed within the window; else Unverified",
             "recovery is proven only by a restore test, not by backups completing", Docs + "recovery-readiness")
-            .Input("RTO_test", "measured recovery hours of the latest test", latest?.MeasuredRecoveryHours, "hours", latest is null ? "no restore test recorded" : c.SourceOf(latest.Source))
+            .Input("RTO_test", "measured recovery hours of the latest test", latest?.MeasuredRecoveryHours, "hours",
+                latest is null ? "no restore test recorded up to the period's end"
+                : !c.IsExplaining ? string.Empty
+                : $"test on {latest.TestedOn:yyyy-MM-dd}, {(latest.Passed ? "passed" : "failed")}, {c.Period.LastDay.DayNumber - latest.TestedOn.DayNumber} days before the period's end; {c.SourceOf(latest.Source)}")
             .Input("RTO_req", "required recovery time", system.RequiredRecoveryHours, "hours", c.SourceOf(system.Source))
             .Assumption("window", "days a passed test verifies recovery", a.VerifiedWindowDays, Assumptions.Default.VerifiedWindowDays, "days");
         var readiness = latest switch
@@ -253,6 +271,8 @@ public sealed class TranslationEngine
             ? Math.Min(100m, up / sla * 100m)
             : null;
         var explain = c.Explain("mean(min(100, uptime/SLA × 100), ticket SLA %, patch %, backup %)", "the average of the green numbers IT reports; a missing one is left out", Docs + "technical-health-score")
+            .Input("uptime", "uptime (mean)", metrics.UptimePercent, "%", metrics.Source)
+            .Input("SLA", "uptime SLA target (mean)", metrics.SlaUptimeTargetPercent, "%", metrics.Source)
             .Input("uptime attainment", "uptime against its SLA target", uptimeAttainment, "score", metrics.Source)
             .Input("ticket SLA %", "tickets resolved within SLA", metrics.TicketSlaAttainmentPercent, "%", metrics.Source)
             .Input("patch %", "patch compliance", metrics.PatchCompliancePercent, "%", metrics.Source)

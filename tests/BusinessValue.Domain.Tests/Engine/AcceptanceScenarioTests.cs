@@ -1,4 +1,5 @@
 using BusinessValue.Domain.Engine;
+using BusinessValue.Domain.Organisation;
 using BusinessValue.Domain.Integrations;
 using BusinessValue.Domain.Metrics;
 using BusinessValue.Domain.Periods;
@@ -81,6 +82,8 @@ public sealed class AcceptanceScenarioTests
         var portfolio = _scorecard.Portfolio;
 
         portfolio.TechnologySpend.Value.Should().Be(830_000m);       // 400,000 + 120,000 + 250,000 + 60,000
+        _scorecard.MoneyOf(portfolio.TechnologySpend).Should().Be(new Money(830_000m, CurrencyCode.Default));
+        _scorecard.MoneyOf(portfolio.WasteRatio).Should().BeNull("a ratio is not money");
         portfolio.WorkaroundCost.Value.Should().Be(300_000m);
         portfolio.ManualIntegrationCost.Value.Should().Be(120_000m);
         portfolio.UnusedSpend.Value.Should().Be(42_000m);

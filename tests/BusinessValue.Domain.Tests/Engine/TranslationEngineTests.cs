@@ -86,6 +86,8 @@ public sealed class TranslationEngineTests
         var card = Only(builder.Calculate("2026-07"), crm);
 
         card.ProductivityLostHours.Value.Should().Be(64m);
+        card.ProductivityLostHours.Why.Inputs.Should().Contain(i => i.Symbol == "users×hours_P1" && i.Value == 60m)
+            .And.Contain(i => i.Symbol == "count_P3" && i.Value == 10m);
         card.ProductivityLoss.Value.Should().Be(3_200m); // 64 × 50
     }
 
@@ -189,6 +191,7 @@ public sealed class TranslationEngineTests
 
         // 3 × 5 × 46 × 40 × 3/12 = 6,900; plus 1,200 × 3/12 = 300; 7,200 in all, 3,600 each
         Only(scorecard, erp).WorkaroundCost.Value.Should().Be(3_600m);
+        Only(scorecard, erp).WorkaroundCost.Why.Inputs.Should().Contain(i => i.Name.Contains("n 3 × h 5/week × R_dept 40, C 1200/year", StringComparison.Ordinal) && i.Value == 3_600m);
         Only(scorecard, inventory).WorkaroundCost.Value.Should().Be(3_600m);
         scorecard.Portfolio.WorkaroundCost.Value.Should().Be(7_200m);
         scorecard.Departments.Single().WorkaroundCost.Value.Should().Be(7_200m);
