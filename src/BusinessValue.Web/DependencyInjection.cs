@@ -1,6 +1,7 @@
 using BusinessValue.Infrastructure;
 using BusinessValue.Infrastructure.Database;
 using BusinessValue.Web.Components;
+using BusinessValue.Web.Features.Scorecard;
 using BusinessValue.Web.Features.Home;
 using BusinessValue.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
@@ -56,9 +57,16 @@ internal static class DependencyInjection
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Numbers and dates in the reader's own format (Accept-Language); money stays in the organisation's currency.
+        app.UseRequestLocalization(options =>
+        {
+            string[] cultures = ["en-US", "en-GB", "de-DE", "fr-FR", "nl-NL", "es-ES", "it-IT", "sv-SE", "da-DK", "pl-PL"];
+            options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+        });
         app.UseAntiforgery();
 
         app.MapHealth();
+        app.MapScorecardExport();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

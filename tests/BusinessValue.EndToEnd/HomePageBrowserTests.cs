@@ -96,7 +96,7 @@ public sealed class HomePageBrowserTests(BrowserFixture browser, ITestOutputHelp
                 output.WriteLine($"browser {message.Type}: {message.Text}");
             }
         };
-        await page.GotoAsync(_address.ToString());
+        await page.GotoAsync(new Uri(_address, "organisation").ToString());
         // The prerendered page is inert until the circuit connects; the layout marks the moment it is live.
         await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         return page;

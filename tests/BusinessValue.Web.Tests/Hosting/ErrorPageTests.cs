@@ -51,7 +51,7 @@ public sealed class ErrorPageTests
         using var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("Page not found").And.Contain("Back to the overview");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Page not found").And.Contain("Back to the company scorecard");
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class HomePageTests
         await using var app = new BusinessValueAppFactory(database);
         using var client = app.CreateClient();
 
-        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var response = await client.GetAsync(new Uri("/organisation", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -32,7 +32,7 @@ public sealed class HomePageTests
             .WithSetting(FirstStartOptions.OrganisationNameKey, "Fabrikam Logistics");
         using var client = app.CreateClient();
 
-        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var html = await client.GetStringAsync(new Uri("/organisation", UriKind.Relative));
 
         html.Should().Contain("Fabrikam Logistics").And.NotContain("Demo data");
         html.Should().MatchRegex("data-testid=\"system-count\"[^>]*>0<");

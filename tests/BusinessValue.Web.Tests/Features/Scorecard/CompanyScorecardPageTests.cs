@@ -76,4 +76,46 @@ public sealed class CompanyScorecardPageTests
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Contain("There is no such system");
     }
+
+    [Fact]
+    public async Task Get_HomePage_IsTheCompanyScorecard()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new BusinessValueAppFactory(database);
+        using var client = app.CreateClient();
+
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        html.Should().Contain("Company scorecard").And.Contain("data-testid=\"gap-chart\"");
+    }
+
+    [Fact]
+    public async Task Get_EmptyOrganisation_ShowsAnEmptyScorecardRatherThanAnError()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new BusinessValueAppFactory(database).WithSetting(FirstStartOptions.LoadDemoDataKey, "false");
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("No process is linked to a system yet");
+        TextOf(html, "figure-technologySpend").Should().Be("not enough data");
+    }
+
+    [Fact]
+    public async Task Get_Departments_ShowsWhatEachLosesToWhichSystems()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new BusinessValueAppFactory(database);
+        using var client = app.CreateClient();
+        var scorecard = new TranslationEngine().Calculate(DemoPortfolio.Load(DateTime.UtcNow), Period.Parse("2026-Q3"));
+        var operations = scorecard.Departments.Single(d => d.Name == "Operations");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/departments?period=2026-Q3", UriKind.Relative)));
+
+        Regex.Matches(html, "data-testid=\"department\"").Should().HaveCount(4);
+        html.Should().Contain(FigureText.Format(operations.WorkaroundCost, "USD")).And.Contain("Inventory Management");
+    }
 }

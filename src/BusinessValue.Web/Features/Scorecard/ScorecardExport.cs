@@ -1,0 +1,67 @@
+using BusinessValue.Domain.Engine;
+using MiniExcelLibs;
+
+namespace BusinessValue.Web.Features.Scorecard;
+
+/// <summary>The company scorecard as an Excel workbook: the portfolio's figures with their formulas, and one row per system.</summary>
+internal static class ScorecardExport
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IEndpointRouteBuilder MapScorecardExport(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/scorecard/export.xlsx", async (string? period, CompanyScorecards scorecards, CancellationToken cancellationToken) =>
+        {
+            var view = await scorecards.ForAsync(period, cancellationToken);
+            if (view is null)
+            {
+                return Results.NotFound();
+            }
+
+            var workbook = new MemoryStream();
+            await workbook.SaveAsAsync(Sheets(view), cancellationToken: cancellationToken);
+            workbook.Position = 0;
+            return Results.File(workbook, ContentType, $"scorecard-{view.Current.Period.Label}.xlsx");
+        });
+        return endpoints;
+    }
+
+    /// <summary>Exact values (rounded only by whoever formats the cells) and the formula beside each.</summary>
+    public static Dictionary<string, object> Sheets(CompanyScorecard view)
+    {
+        var period = view.Current.Period.Label;
+        var portfolio = view.Current.Portfolio.Figures.Select(f => new Dictionary<string, object?>
+        {
+            ["Figure"] = f.Label,
+            ["Value"] = f.Value,
+            ["Unit"] = f.Unit == FigureUnit.Money || f.Unit == FigureUnit.MoneyPerHour ? $"{view.Currency}{(f.Unit == FigureUnit.MoneyPerHour ? " per hour" : "")}" : f.Unit.ToString(),
+            ["Previous period"] = view.Previous.Portfolio.Figures.First(p => p.Key == f.Key).Value,
+            ["Formula"] = f.Why.Formula,
+            ["Period"] = period,
+        }).ToList();
+        var systems = view.Current.Systems.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new Dictionary<string, object?>
+        {
+            ["System"] = s.Name,
+            ["Quadrant"] = s.Quadrant?.Describe(),
+            ["Suggested decision"] = s.SuggestedDecision?.ToString(),
+            ["Recovery readiness"] = s.Readiness.ToString(),
+            ["Technical health"] = s.TechnicalHealth.Value,
+            ["Business value"] = s.BusinessValue.Value,
+            ["Technology spend"] = s.PeriodCost.Value,
+            ["Value realised"] = s.ValueRealised.Value,
+            ["Value leaks"] = s.ValueLeaks.Value,
+            ["Net value delivered"] = s.NetValue.Value,
+            ["ROI"] = s.Roi.Value,
+            ["Revenue per hour"] = s.RevenuePerHour.Value,
+            ["Revenue disrupted"] = s.RevenueDisrupted.Value,
+            ["Revenue lost to slow peaks"] = s.RevenueLostToSlowPeaks.Value,
+            ["Disaster exposure"] = s.DisasterExposure.Value,
+            ["Workaround cost"] = s.WorkaroundCost.Value,
+            ["Manual integration cost"] = s.ManualIntegrationCost.Value,
+            ["Unused spend"] = s.UnusedSpend.Value,
+            ["Productivity lost (money)"] = s.ProductivityLoss.Value,
+            ["Blocked work"] = s.BlockedWorkCost.Value,
+        }).ToList();
+        return new Dictionary<string, object> { ["Portfolio"] = portfolio, ["Systems"] = systems };
+    }
+}

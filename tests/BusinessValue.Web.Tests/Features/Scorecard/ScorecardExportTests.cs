@@ -1,0 +1,35 @@
+using System.Net;
+using BusinessValue.Domain.Engine;
+using BusinessValue.Domain.Periods;
+using BusinessValue.Infrastructure.Database;
+using BusinessValue.Infrastructure.DemoData;
+using BusinessValue.Testing;
+using BusinessValue.Web.Features.Scorecard;
+using MiniExcelLibs;
+
+namespace BusinessValue.Web.Tests.Features.Scorecard;
+
+public sealed class ScorecardExportTests
+{
+    [Fact]
+    public async Task Get_ExcelExport_HoldsThePortfolioFiguresWithFormulasAndOneRowPerSystem()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new BusinessValueAppFactory(database);
+        using var client = app.CreateClient();
+        var expected = new TranslationEngine().Calculate(DemoPortfolio.Load(DateTime.UtcNow), Period.Parse("2026-Q3"));
+
+        using var response = await client.GetAsync(new Uri("/scorecard/export.xlsx?period=2026-Q3", UriKind.Relative));
+        await using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be(ScorecardExport.ContentType);
+        response.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("scorecard-2026-Q3.xlsx");
+        var portfolio = workbook.Query(useHeaderRow: true, sheetName: "Portfolio").Cast<IDictionary<string, object>>().ToList();
+        var waste = portfolio.Single(r => (string)r["Figure"] == "Waste ratio");
+        Convert.ToDecimal(waste["Value"], System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(expected.Portfolio.WasteRatio.Value!.Value, 0.0000001m);
+        waste["Formula"].Should().Be("value leaks / technology spend");
+        workbook.Position = 0;
+        workbook.Query(useHeaderRow: true, sheetName: "Systems").Should().HaveCount(12);
+    }
+}
