@@ -22,15 +22,20 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
 
         var latest = portfolio.Metrics.Count == 0 ? YearMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow)) : portfolio.Metrics.Max(m => m.Month);
         var chosen = ParseOrDefault(period, portfolio.Organisation.FiscalYearStartMonth, latest);
-        var current = engine.Calculate(portfolio, chosen);
-        var previous = engine.Calculate(portfolio, chosen.Previous());
+        // Each period is calculated once, though the current, previous and trend periods often coincide.
+        var calculated = new Dictionary<string, Domain.Engine.Scorecard>(StringComparer.Ordinal);
+        Domain.Engine.Scorecard Calculate(Period p) =>
+            calculated.TryGetValue(p.Label, out var known) ? known : calculated[p.Label] = engine.Calculate(portfolio, p);
+
+        var current = Calculate(chosen);
+        var previous = Calculate(chosen.Previous());
 
         var lastQuarter = Period.Quarter(chosen.Last.Year, ((chosen.Last.Month - 1) / 3) + 1);
         var trend = Enumerable.Range(0, TrendQuarters).Reverse()
             .Select(back => lastQuarter.Shift(-3 * back))
             .Select(quarter =>
             {
-                var card = engine.Calculate(portfolio, quarter);
+                var card = Calculate(quarter);
                 return new QuarterTrend(quarter.Label, card.Portfolio.TechnologySpend.Value, card.Portfolio.ValueLeaks.Value,
                     Average(card.Systems.Select(s => s.TechnicalHealth.Value)), Average(card.Systems.Select(s => s.BusinessValue.Value)));
             })
