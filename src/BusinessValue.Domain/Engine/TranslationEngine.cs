@@ -13,6 +13,11 @@ namespace BusinessValue.Domain.Engine;
 /// period always give the same scorecard. Every formula is documented in docs/formulas.md, linked from each
 /// figure's explanation.
 /// </summary>
+/// <remarks>
+/// Explanations are built when first asked for, from the same portfolio objects: do not change a portfolio
+/// after calculating it (load a fresh one instead, as every caller does), or a later explanation could mix
+/// old and new inputs.
+/// </remarks>
 public sealed class TranslationEngine
 {
     private const string Docs = "docs/formulas.md#";
