@@ -12,7 +12,8 @@ public sealed record CompanyScorecard(
     Domain.Engine.Scorecard Previous,
     IReadOnlyList<QuarterTrend> Trend,
     IReadOnlyList<ProcessExposure> Processes,
-    YearMonth LatestMonth);
+    YearMonth LatestMonth,
+    int FiscalYearStartMonth);
 
 /// <summary>One quarter of the trend charts.</summary>
 public sealed record QuarterTrend(string Quarter, decimal? Spend, decimal? Leaks, decimal? TechnicalHealth, decimal? BusinessValue);

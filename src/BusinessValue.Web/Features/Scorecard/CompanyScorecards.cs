@@ -56,7 +56,7 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
             .ToList();
 
         return new CompanyScorecard(portfolio.Organisation.Name, portfolio.Organisation.IsDemo, portfolio.Organisation.Currency.Code,
-            current, previous, trend, processes, latest);
+            current, previous, trend, processes, latest, portfolio.Organisation.FiscalYearStartMonth);
     }
 
     public async Task<SystemScorecardView?> ForSystemAsync(Guid systemId, string? period, CancellationToken cancellationToken = default)
