@@ -1,6 +1,8 @@
 using BusinessValue.Infrastructure.Database;
 using BusinessValue.Infrastructure.Persistence;
+using BusinessValue.Infrastructure.PortfolioDocuments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,7 +22,9 @@ public static class DependencyInjection
         services.AddSingleton(databaseOptions);
         services.AddSingleton(firstStartOptions);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<BusinessValueDbContext>((sp, options) => sp.GetRequiredService<DatabaseOptions>().Apply(options));
+        services.AddDbContextFactory<BusinessValueDbContext>((sp, options) =>
+            sp.GetRequiredService<DatabaseOptions>().Apply(options).AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddSingleton<PortfolioSnapshots>();
         services.AddSingleton<DatabasePreparation>();
         return services;
     }

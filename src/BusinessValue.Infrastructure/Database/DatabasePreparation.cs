@@ -80,6 +80,7 @@ public sealed class DatabasePreparation(
 
         db.Organisation.Add(new OrganisationSettings(firstStart.OrganisationName, now));
         await db.SaveChangesAsync(cancellationToken);
+        await PortfolioStore.MarkChangedAsync(db, cancellationToken);
         logger.LogInformation("First start: created an empty organisation named {Organisation}", firstStart.OrganisationName);
     }
 

@@ -32,6 +32,8 @@ public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbConte
 
     public DbSet<RestoreTest> RestoreTests => Set<RestoreTest>();
 
+    public DbSet<PortfolioDocuments.PortfolioVersion> PortfolioVersions => Set<PortfolioDocuments.PortfolioVersion>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BusinessValueDbContext).Assembly);
 

@@ -53,10 +53,33 @@ public static class PortfolioStore
         });
     }
 
+    /// <summary>The portfolio's version: raised by every write (docs: PortfolioVersion); 0 before the first.</summary>
+    public static async Task<long> VersionAsync(BusinessValueDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.PortfolioVersions.AsNoTracking().Select(v => v.Version).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Raises the portfolio's version. Every write to the portfolio calls it inside its own transaction, so
+    /// cached copies (PortfolioSnapshots) are replaced on their next use.
+    /// </summary>
+    public static async Task MarkChangedAsync(BusinessValueDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var updated = await db.PortfolioVersions.ExecuteUpdateAsync(v => v.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
+        if (updated == 0)
+        {
+            db.PortfolioVersions.Add(new PortfolioVersion { Version = 1 });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Deletes every record of the portfolio, children first.</summary>
     public static async Task ClearAsync(BusinessValueDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        await MarkChangedAsync(db, cancellationToken);
         await db.Metrics.ExecuteDeleteAsync(cancellationToken);
         await db.RestoreTests.ExecuteDeleteAsync(cancellationToken);
         await db.Set<Domain.Workarounds.WorkaroundSystem>().ExecuteDeleteAsync(cancellationToken);

@@ -618,6 +618,19 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                     b.ToTable("workaround_systems", (string)null);
                 });
 
+            modelBuilder.Entity("BusinessValue.Infrastructure.PortfolioDocuments.PortfolioVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("portfolio_version", (string)null);
+                });
+
             modelBuilder.Entity("BusinessValue.Domain.Integrations.Integration", b =>
                 {
                     b.HasOne("BusinessValue.Domain.Systems.ItSystem", null)

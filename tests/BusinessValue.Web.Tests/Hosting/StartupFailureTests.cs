@@ -56,7 +56,7 @@ public sealed class StartupFailureTests : IDisposable
         var run = await RunAppAsync(("Database__Provider", "Postgres"), ("ConnectionStrings__BusinessValue", database.ConnectionString));
 
         run.ExitCode.Should().Be(1);
-        run.FatalLines.Should().ContainSingle().Which.Should().Contain("lacks 1 migration(s)").And.Contain("Database:MigrateOnStartup=true");
+        run.FatalLines.Should().ContainSingle().Which.Should().Contain("migration(s), the first being").And.Contain("_InitialCreate").And.Contain("Database:MigrateOnStartup=true");
         run.Output.Should().NotContain(" ERR]").And.NotContain("   at ");
     }
 

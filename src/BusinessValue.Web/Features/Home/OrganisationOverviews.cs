@@ -2,12 +2,13 @@ using BusinessValue.Domain.Systems;
 using BusinessValue.Infrastructure.Database;
 using BusinessValue.Infrastructure.DemoData;
 using BusinessValue.Infrastructure.Persistence;
+using BusinessValue.Infrastructure.PortfolioDocuments;
 using Microsoft.EntityFrameworkCore;
 
 namespace BusinessValue.Web.Features.Home;
 
 /// <summary>Reads the home page's overview. One short-lived context per call: circuits live long.</summary>
-public sealed class OrganisationOverviews(IDbContextFactory<BusinessValueDbContext> contexts, DatabaseOptions database, FirstStartOptions firstStart, TimeProvider clock)
+public sealed class OrganisationOverviews(IDbContextFactory<BusinessValueDbContext> contexts, DatabaseOptions database, FirstStartOptions firstStart, TimeProvider clock, PortfolioSnapshots snapshots)
 {
     public async Task<OrganisationOverview> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -38,8 +39,9 @@ public sealed class OrganisationOverviews(IDbContextFactory<BusinessValueDbConte
 
     public async Task<string> GetOrganisationNameAsync(CancellationToken cancellationToken = default)
     {
+        // From the shared snapshot: one small query on every page, however large the portfolio.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Organisation.AsNoTracking().Select(o => o.Name).SingleOrDefaultAsync(cancellationToken) ?? "Your organisation";
+        return (await snapshots.GetAsync(db, cancellationToken))?.Organisation.Name ?? "Your organisation";
     }
 
     private static string Describe(Lifecycle lifecycle) => lifecycle switch

@@ -6,15 +6,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BusinessValue.Web.Features.Scorecard;
 
-/// <summary>Loads the portfolio once and computes the company scorecard for a period, with its comparisons.</summary>
-public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> contexts, TranslationEngine engine)
+/// <summary>
+/// Computes the company scorecard for a period, with its comparisons, from the shared portfolio snapshot:
+/// one query to check it is current, a full load only after a change.
+/// </summary>
+public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> contexts, PortfolioSnapshots snapshots, TranslationEngine engine)
 {
     public const int TrendQuarters = 8;
 
     public async Task<CompanyScorecard?> ForAsync(string? period, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var portfolio = await PortfolioStore.LoadAsync(db, cancellationToken);
+        var portfolio = await snapshots.GetAsync(db, cancellationToken);
         if (portfolio is null)
         {
             return null;
@@ -62,7 +65,7 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
     public async Task<SystemScorecardView?> ForSystemAsync(Guid systemId, string? period, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var portfolio = await PortfolioStore.LoadAsync(db, cancellationToken);
+        var portfolio = await snapshots.GetAsync(db, cancellationToken);
         var system = portfolio?.Systems.SingleOrDefault(s => s.Id == systemId);
         if (portfolio is null || system is null)
         {
