@@ -68,11 +68,13 @@ public sealed record DatabaseOptions
     public DbContextOptionsBuilder Apply(DbContextOptionsBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return Provider switch
+        var configured = Provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
             _ => builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
         };
+        // Every context, in the app, the command line and the tests, keeps the portfolio version honest.
+        return configured.AddInterceptors(PortfolioDocuments.PortfolioChangeInterceptor.Instance);
     }
 
     /// <summary>A context on this database, for tools and tests that have no service container.</summary>

@@ -31,4 +31,32 @@ public sealed class PortfolioSnapshotsTests
         afterRemoval!.Organisation.Name.Should().Be("Fabrikam");
         afterRemoval.Systems.Should().BeEmpty();
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task SaveChanges_AnyEditToThePortfolio_RaisesTheVersionSoSnapshotsReload(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.MigrateAsync();
+        using var snapshots = new PortfolioSnapshots();
+        await using (var db = database.CreateContext())
+        {
+            await PortfolioStore.ReplaceAsync(db, DemoPortfolio.Load(DateTime.UtcNow));
+        }
+
+        long before;
+        await using (var db = database.CreateContext())
+        {
+            before = await PortfolioStore.VersionAsync(db);
+            (await snapshots.GetAsync(db))!.Departments.Should().HaveCount(4);
+            // A write path that knows nothing of versions: a plain tracked change.
+            db.Departments.Add(new Domain.Organisation.Department(Guid.NewGuid(), "Legal", 6));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            (await PortfolioStore.VersionAsync(db)).Should().BeGreaterThan(before);
+            (await snapshots.GetAsync(db))!.Departments.Should().HaveCount(5);
+        }
+    }
 }

@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+using BusinessValue.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace BusinessValue.Infrastructure.PortfolioDocuments;
+
+/// <summary>
+/// Raises the portfolio version after any saved change to the portfolio, so no future write path can leave
+/// a cached snapshot stale by forgetting to. The explicit calls in PortfolioStore stay: they raise it inside
+/// their own transaction; this is the safety net for everything else.
+/// </summary>
+internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
+{
+    public static readonly PortfolioChangeInterceptor Instance = new();
+
+    private static readonly ConditionalWeakTable<DbContext, object> Changed = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Remember(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Remember(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is BusinessValueDbContext db && Changed.Remove(db))
+        {
+            PortfolioStore.MarkChangedAsync(db).GetAwaiter().GetResult();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is BusinessValueDbContext db && Changed.Remove(db))
+        {
+            await PortfolioStore.MarkChangedAsync(db, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private static void Remember(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity is not PortfolioVersion)
+            {
+                Changed.AddOrUpdate(context, Instance);
+                return;
+            }
+        }
+    }
+}
