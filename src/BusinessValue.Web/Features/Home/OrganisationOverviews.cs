@@ -37,11 +37,13 @@ public sealed class OrganisationOverviews(IDbContextFactory<BusinessValueDbConte
         return await DemoRemoval.RemoveAsync(db, firstStart.OrganisationName, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
-    public async Task<string> GetOrganisationNameAsync(CancellationToken cancellationToken = default)
+    /// <summary>The organisation's name and whether it is the demo, for the app bar of every page.</summary>
+    public async Task<(string Name, bool IsDemo)> GetOrganisationAsync(CancellationToken cancellationToken = default)
     {
         // From the shared snapshot: one small query on every page, however large the portfolio.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await snapshots.GetAsync(db, cancellationToken))?.Organisation.Name ?? "Your organisation";
+        var organisation = (await snapshots.GetAsync(db, cancellationToken))?.Organisation;
+        return (organisation?.Name ?? "Your organisation", organisation?.IsDemo ?? false);
     }
 
     private static string Describe(Lifecycle lifecycle) => lifecycle switch

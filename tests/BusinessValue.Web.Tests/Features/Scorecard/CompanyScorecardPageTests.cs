@@ -60,6 +60,7 @@ public sealed class CompanyScorecardPageTests
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/systems/{erp.Id}?period=2026-Q3", UriKind.Relative)));
 
         html.Should().Contain("Green dashboard, red business").And.Contain("Suggested decision: Tolerate");
+        html.Should().Contain("data-testid=\"appbar-demo\"", "every screen says the data is the demo");
         html.Should().Contain($"→ {FigureText.Format(card.RevenueDisrupted, "USD")} of revenue disrupted");
         html.Should().Contain("Order to cash (90% of its revenue stops without it)");
     }
