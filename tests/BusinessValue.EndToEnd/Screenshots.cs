@@ -1,3 +1,4 @@
+using BusinessValue.Testing;
 using Microsoft.Playwright;
 
 namespace BusinessValue.EndToEnd;
@@ -7,23 +8,10 @@ internal static class Screenshots
 {
     public static async Task<string> SaveAsync(IPage page, string name)
     {
-        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        var folder = Path.Combine(RepositoryFolder.Root, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{name}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "BusinessValue.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        return AppContext.BaseDirectory;
     }
 }

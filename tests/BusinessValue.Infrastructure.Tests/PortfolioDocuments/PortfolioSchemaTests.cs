@@ -1,3 +1,4 @@
+using BusinessValue.Testing;
 using System.Text.Json;
 using BusinessValue.Domain.Periods;
 using BusinessValue.Infrastructure.DemoData;
@@ -9,7 +10,7 @@ namespace BusinessValue.Infrastructure.Tests.PortfolioDocuments;
 /// <summary>The published JSON Schema (docs/portfolio.schema.json) describes what the product writes.</summary>
 public sealed class PortfolioSchemaTests
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "portfolio.schema.json")));
+    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepositoryFolder.Root, "docs", "portfolio.schema.json")));
 
     public static TheoryData<string> Documents() => new()
     {
@@ -37,18 +38,5 @@ public sealed class PortfolioSchemaTests
         var json = DemoPortfolio.Json().Replace("\"supportsStrategy\"", "\"core\"", StringComparison.Ordinal);
 
         Schema.Evaluate(JsonDocument.Parse(json).RootElement).IsValid.Should().BeFalse();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "BusinessValue.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (BusinessValue.sln) was not found above the test folder.");
     }
 }

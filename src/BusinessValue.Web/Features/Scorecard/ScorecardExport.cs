@@ -12,7 +12,7 @@ internal static class ScorecardExport
     {
         endpoints.MapGet("/scorecard/export.xlsx", async (string? period, CompanyScorecards scorecards, CancellationToken cancellationToken) =>
         {
-            var view = await scorecards.ForAsync(period, cancellationToken);
+            var view = await scorecards.ForAsync(period, withTrend: false, cancellationToken);
             if (view is null)
             {
                 return Results.NotFound();
