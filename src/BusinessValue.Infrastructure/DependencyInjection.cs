@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddDbContextFactory<BusinessValueDbContext>((sp, options) =>
             sp.GetRequiredService<DatabaseOptions>().Apply(options).AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddSingleton<PortfolioSnapshots>();
+        services.AddSingleton<IInterceptor, PortfolioCommitObserver>();
         services.AddSingleton<DatabasePreparation>();
         return services;
     }

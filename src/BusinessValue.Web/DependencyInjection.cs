@@ -33,6 +33,8 @@ internal static class DependencyInjection
         services.AddScoped<OrganisationOverviews>();
         services.AddSingleton<BusinessValue.Domain.Engine.TranslationEngine>();
         services.AddScoped<Features.Scorecard.CompanyScorecards>();
+        // After DatabaseStartup, so it never reads a database that is not ready.
+        services.AddHostedService<ScorecardWarmer>();
         return services;
     }
 

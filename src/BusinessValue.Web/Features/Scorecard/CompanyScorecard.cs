@@ -13,7 +13,20 @@ public sealed record CompanyScorecard(
     IReadOnlyList<QuarterTrend> Trend,
     IReadOnlyList<ProcessExposure> Processes,
     YearMonth LatestMonth,
-    int FiscalYearStartMonth);
+    int FiscalYearStartMonth)
+{
+    /// <summary>Technically healthy systems delivering little, the largest value leak first.</summary>
+    public IReadOnlyList<SystemScorecard> GreenDashboard { get; init; } = [];
+
+    /// <summary>The largest single leaks of the period, whatever their system.</summary>
+    public IReadOnlyList<SystemLeak> TopLeaks { get; init; } = [];
+
+    /// <summary>Every system, by name: the gap chart's table.</summary>
+    public IReadOnlyList<SystemScorecard> SystemsByName { get; init; } = [];
+}
+
+/// <summary>One leak of one system: a workaround, manual integration, unused spend, incident or blocked-work figure.</summary>
+public sealed record SystemLeak(SystemScorecard System, Figure Figure);
 
 /// <summary>One quarter of the trend charts.</summary>
 public sealed record QuarterTrend(string Quarter, decimal? Spend, decimal? Leaks, decimal? TechnicalHealth, decimal? BusinessValue);

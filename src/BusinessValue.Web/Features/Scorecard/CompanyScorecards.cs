@@ -14,41 +14,46 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
 {
     public const int TrendQuarters = 8;
 
+    /// <summary>How many of the largest leaks the company scorecard lists.</summary>
+    public const int TopLeakCount = 8;
+
     /// <param name="withTrend">False for pages that show no trend: saves eight calculations.</param>
     public async Task<CompanyScorecard?> ForAsync(string? period, bool withTrend = true, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var portfolio = await snapshots.GetAsync(db, cancellationToken);
-        if (portfolio is null)
+        var snapshot = await snapshots.GetSnapshotAsync(db, cancellationToken);
+        if (snapshot.Portfolio is null)
         {
             return null;
         }
 
-        var (latest, chosen) = Choose(portfolio, period);
-        // Each period is calculated once, though the current, previous and trend periods often coincide.
-        var calculated = new Dictionary<string, Domain.Engine.Scorecard>(StringComparer.Ordinal);
-        Domain.Engine.Scorecard Calculate(Period p) =>
-            calculated.TryGetValue(p.Label, out var known) ? known : calculated[p.Label] = engine.Calculate(portfolio, p);
+        var (latest, chosen) = Choose(snapshot, period);
+        // Worked out once per portfolio version and period, then shared by every page that shows it.
+        return snapshot.Derive($"company:{chosen.Label}:{withTrend}", portfolio => Build(snapshot, portfolio, latest, chosen, withTrend));
+    }
 
-        var current = Calculate(chosen);
-        var previous = Calculate(chosen.Previous());
+    private CompanyScorecard Build(PortfolioSnapshot snapshot, Portfolio portfolio, YearMonth latest, Period chosen, bool withTrend)
+    {
+        var current = Calculate(snapshot, chosen);
+        var previous = Calculate(snapshot, chosen.Previous());
 
         var lastQuarter = Period.Quarter(chosen.Last.Year, ((chosen.Last.Month - 1) / 3) + 1);
         var trend = Enumerable.Range(0, withTrend ? TrendQuarters : 0).Reverse()
             .Select(back => lastQuarter.Shift(-3 * back))
             .Select(quarter =>
             {
-                var card = Calculate(quarter);
+                var card = Calculate(snapshot, quarter);
                 return new QuarterTrend(quarter.Label, card.Portfolio.TechnologySpend.Value, card.Portfolio.ValueLeaks.Value,
                     Average(card.Systems.Select(s => s.TechnicalHealth.Value)), Average(card.Systems.Select(s => s.BusinessValue.Value)));
             })
             .ToList();
 
         var names = portfolio.Systems.ToDictionary(s => s.Id, s => s.Name);
+        var dependencies = portfolio.Dependencies.ToLookup(d => d.ProcessId);
         var processes = portfolio.Processes
             .Select(p =>
             {
-                var links = portfolio.Dependencies.Where(d => d.ProcessId == p.Id).ToList();
+                var links = dependencies[p.Id].ToList();
                 var critical = links.OrderByDescending(d => d.RevenueShare).FirstOrDefault();
                 return critical is null
                     ? null
@@ -58,22 +63,42 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
             .OrderByDescending(p => p.RevenuePerHourAtRisk)
             .ToList();
 
+        var greenDashboard = current.Systems.Where(s => s.Quadrant == Quadrant.GreenDashboardRedBusiness)
+            .OrderByDescending(s => s.ValueLeaks.Value ?? 0m).ToList();
+        var topLeaks = current.Systems
+            .SelectMany(s => new[] { s.WorkaroundCost, s.ManualIntegrationCost, s.UnusedSpend, s.ProductivityLoss, s.BlockedWorkCost }.Select(f => new SystemLeak(s, f)))
+            .Where(x => x.Figure.Value is > 0m)
+            .OrderByDescending(x => x.Figure.Value)
+            .Take(TopLeakCount)
+            .ToList();
+        var byName = current.Systems.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+
         return new CompanyScorecard(portfolio.Organisation.Name, portfolio.Organisation.IsDemo, portfolio.Organisation.Currency.Code,
-            current, previous, trend, processes, latest, portfolio.Organisation.FiscalYearStartMonth);
+            current, previous, trend, processes, latest, portfolio.Organisation.FiscalYearStartMonth)
+        {
+            GreenDashboard = greenDashboard,
+            TopLeaks = topLeaks,
+            SystemsByName = byName,
+        };
     }
+
+    /// <summary>The engine's scorecard for a period, calculated once per portfolio version.</summary>
+    private Domain.Engine.Scorecard Calculate(PortfolioSnapshot snapshot, Period period) =>
+        snapshot.Derive($"scorecard:{period.Label}", portfolio => engine.Calculate(portfolio, period));
 
     public async Task<SystemScorecardView?> ForSystemAsync(Guid systemId, string? period, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var portfolio = await snapshots.GetAsync(db, cancellationToken);
+        var snapshot = await snapshots.GetSnapshotAsync(db, cancellationToken);
+        var portfolio = snapshot.Portfolio;
         var system = portfolio?.Systems.SingleOrDefault(s => s.Id == systemId);
         if (portfolio is null || system is null)
         {
             return null;
         }
 
-        var (_, chosen) = Choose(portfolio, period);
-        var scorecard = engine.Calculate(portfolio, chosen);
+        var (_, chosen) = Choose(snapshot, period);
+        var scorecard = Calculate(snapshot, chosen);
         var months = portfolio.Metrics.Where(m => m.SystemId == systemId && chosen.Contains(m.Month)).ToList();
         static decimal? Mean(IEnumerable<decimal?> values) => values.OfType<decimal>().Any() ? values.OfType<decimal>().Average() : null;
         static decimal? Sum(IEnumerable<decimal?> values) => values.OfType<decimal>().Any() ? values.OfType<decimal>().Sum() : null;
@@ -99,11 +124,16 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
     }
 
     /// <summary>The latest month with metrics (this month when there are none), and the period asked for.</summary>
-    private static (YearMonth Latest, Period Chosen) Choose(Portfolio portfolio, string? period)
+    private static (YearMonth Latest, Period Chosen) Choose(PortfolioSnapshot snapshot, string? period)
     {
-        var latest = portfolio.Metrics.Count == 0 ? YearMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow)) : portfolio.Metrics.Max(m => m.Month);
+        var portfolio = snapshot.Portfolio!;
+        var latest = portfolio.Metrics.Count == 0
+            ? YearMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow))
+            : snapshot.Derive("latest-month", p => new LatestMonth(p.Metrics.Max(m => m.Month))).Month;
         return (latest, ParseOrDefault(period, portfolio.Organisation.FiscalYearStartMonth, latest));
     }
+
+    private sealed record LatestMonth(YearMonth Month);
 
     /// <summary>The period in the address, or the last full quarter with metrics when there is none or it is not valid.</summary>
     public static Period ParseOrDefault(string? text, int fiscalYearStartMonth, YearMonth latest)
