@@ -40,8 +40,7 @@ public sealed class ScorecardBrowserTests(BrowserFixture browser, ITestOutputHel
         await Screenshots.SaveAsync(page, "scorecard-2026-Q3");
 
         // Change the period: the address and the figures follow.
-        await page.GetByTestId("period-value").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "2026-Q2" }).ClickAsync();
+        await page.GetByTestId("period-value").SelectOptionAsync("2026-Q2");
         await Assertions.Expect(page.GetByTestId("scorecard-period")).ToContainTextAsync("2026-Q2");
         page.Url.Should().EndWith("period=2026-Q2");
 

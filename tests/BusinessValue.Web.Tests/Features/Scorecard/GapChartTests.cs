@@ -13,7 +13,7 @@ public sealed class GapChartTests : MudComponentTest
     [Fact]
     public void Render_Demo_DrawsOneBubblePerSystemColouredByQuadrant()
     {
-        var chart = Context.Render<GapChart>(p => p.Add(c => c.Systems, Demo.Systems));
+        var chart = Context.Render<GapChart>(p => p.Add(c => c.Systems, Demo.Systems).Add(c => c.Period, "2026-Q3"));
 
         var bubbles = chart.FindAll("[data-testid=bubble]");
         bubbles.Should().HaveCount(12);
@@ -23,20 +23,33 @@ public sealed class GapChartTests : MudComponentTest
     }
 
     [Fact]
-    public void Click_Bubble_AsksToOpenThatSystem()
+    public void Render_Bubble_LinksToThatSystem()
     {
-        Guid? opened = null;
-        var chart = Context.Render<GapChart>(p => p.Add(c => c.Systems, Demo.Systems).Add(c => c.OnSelect, (Guid id) => opened = id));
+        var chart = Context.Render<GapChart>(p => p.Add(c => c.Systems, Demo.Systems).Add(c => c.Period, "2026-Q3"));
 
-        chart.Find("[data-testid=bubble][data-system='CRM']").Click();
+        var crm = chart.Find("[data-testid=bubble][data-system='CRM']");
 
-        opened.Should().Be(Demo.Systems.Single(s => s.Name == "CRM").SystemId);
+        crm.TagName.Should().BeEquivalentTo("a", "a link opens by mouse and keyboard alike");
+        crm.GetAttribute("href").Should().Be($"/systems/{Demo.Systems.Single(s => s.Name == "CRM").SystemId}?period=2026-Q3");
+    }
+
+    [Fact]
+    public void Render_MoreSystemsThanBubbles_DrawsTheLargestAndSaysSo()
+    {
+        var chart = Context.Render<GapChart>(p => p.Add(c => c.Systems, Demo.Systems).Add(c => c.MaxBubbles, 5).Add(c => c.Period, "2026-Q3"));
+
+        var drawn = chart.FindAll("[data-testid=bubble]").Select(b => b.GetAttribute("data-system")).ToList();
+
+        var largest = Demo.Systems.Where(s => s.TechnicalHealth.Value is not null && s.BusinessValue.Value is not null)
+            .OrderByDescending(s => s.PeriodCost.Value).Take(5).Select(s => s.Name);
+        drawn.Should().BeEquivalentTo(largest);
+        chart.Find("[data-testid=gap-chart-bounded]").TextContent.Should().Contain("5 largest of 12");
     }
 
     [Fact]
     public void Toggle_Table_ListsEverySystemWithItsScoresAndDecision()
     {
-        var chart = Context.Render<GapChart>(p => p.Add(c => c.Systems, Demo.Systems));
+        var chart = Context.Render<GapChart>(p => p.Add(c => c.Systems, Demo.Systems).Add(c => c.Period, "2026-Q3"));
 
         chart.Find("input[type=checkbox]").Change(true);
 

@@ -1,0 +1,100 @@
+using BusinessValue.Domain.Periods;
+using BusinessValue.Infrastructure.Database;
+using BusinessValue.Infrastructure.PortfolioDocuments;
+using BusinessValue.Testing;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace BusinessValue.EndToEnd;
+
+/// <summary>Alone, so no other test's allocations land in the heap it measures.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MeasuredAlone : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "measured alone";
+}
+
+/// <summary>
+/// What an open scorecard costs the server: the app runs in this process, so its managed heap after a full
+/// collection, with and without <see cref="Circuits"/> live Chromium pages, gives the memory each circuit holds.
+/// </summary>
+[Collection(MeasuredAlone.Name)]
+public sealed class CircuitMemoryTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    private const int Circuits = 20;
+    private const long Budget = 500 * 1024;
+
+    /// <remarks>
+    /// 2,000 systems with 24 months of metrics: enough for every bounded part of the page (100 bubbles, ten
+    /// green-dashboard systems, a paged table) to be full: this is the case whose size could grow with the
+    /// portfolio. The demo page measured 400-475 KB by the same method (docs/performance.md).
+    /// </remarks>
+    [Fact]
+    public async Task OpenScorecards_ManyCircuitsOnALargePortfolio_EachHoldsUnder500KB()
+    {
+        const int syntheticSystems = 2_000;
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await database.MigrateAsync();
+        await using (var db = database.CreateContext())
+        {
+            await PortfolioStore.ReplaceAsync(db, SyntheticPortfolio.Generate(syntheticSystems, 24, seed: 7, new YearMonth(2026, 9)));
+        }
+
+        await using var app = new BusinessValueAppFactory(database);
+        var address = app.StartKestrel();
+        var url = new Uri(address, "scorecard?period=2026-Q3").ToString();
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+
+        // A few pages first, closed again: the shared snapshot, its scorecards, the JIT and the runtime's
+        // caches are paid once per process, not per circuit.
+        for (var i = 0; i < 3; i++)
+        {
+            var warmUp = await context.NewPageAsync();
+            await OpenAsync(warmUp, url);
+            await warmUp.CloseAsync();
+        }
+
+        await Task.Delay(500);
+        var before = Heap();
+
+        var pages = new List<IPage>();
+        for (var i = 0; i < Circuits; i++)
+        {
+            var page = await context.NewPageAsync();
+            await OpenAsync(page, url);
+            pages.Add(page);
+        }
+
+        var after = Heap();
+        var perCircuit = (after - before) / Circuits;
+        output.WriteLine($"{syntheticSystems} systems: heap {before / 1024} KB before, {after / 1024} KB with {Circuits} circuits: {perCircuit / 1024} KB per circuit");
+
+        // Still live: the circuits were measured while connected, not after they were dropped.
+        await Assertions.Expect(pages[^1].GetByTestId("scorecard-period")).ToContainTextAsync("2026-Q3");
+        await Assertions.Expect(pages[^1].GetByTestId("bubble")).ToHaveCountAsync(100);
+        perCircuit.Should().BeLessThan(Budget);
+        foreach (var page in pages)
+        {
+            await page.CloseAsync();
+        }
+    }
+
+    private static async Task OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("gap-chart")).ToBeVisibleAsync();
+
+    }
+
+    private static long Heap()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
