@@ -33,6 +33,7 @@ internal static class DependencyInjection
         services.AddScoped<OrganisationOverviews>();
         services.AddSingleton<BusinessValue.Domain.Engine.TranslationEngine>();
         services.AddScoped<Features.Scorecard.CompanyScorecards>();
+        services.AddSingleton<Features.Scorecard.SharedMarkup>();
         // After DatabaseStartup, so it never reads a database that is not ready.
         services.AddHostedService<ScorecardWarmer>();
         return services;
