@@ -36,4 +36,4 @@ if (args is ["--split"])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(BusinessValue.Benchmarks.QuarterScorecardBenchmark).Assembly).Run(args);
