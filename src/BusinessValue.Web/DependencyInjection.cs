@@ -34,6 +34,7 @@ internal static class DependencyInjection
         services.AddSingleton<BusinessValue.Domain.Engine.TranslationEngine>();
         services.AddScoped<Features.Scorecard.CompanyScorecards>();
         services.AddSingleton<Features.Scorecard.SharedMarkup>();
+        services.AddScoped<Features.Settings.AssumptionSettings>();
         // After DatabaseStartup, so it never reads a database that is not ready.
         services.AddHostedService<ScorecardWarmer>();
         return services;

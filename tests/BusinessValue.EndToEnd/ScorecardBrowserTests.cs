@@ -62,6 +62,30 @@ public sealed class ScorecardBrowserTests(BrowserFixture browser, ITestOutputHel
         await Screenshots.SaveAsync(page, "system-erp-why-revenue-disrupted");
     }
 
+    [Fact]
+    public async Task Explanation_FollowAnAssumptionAndChangeIt_TheScorecardUsesTheNewValue()
+    {
+        var page = await OpenAsync("scorecard?period=2026-Q3");
+        var before = await page.GetByTestId("figure-revenueLostToSlowPeaks").TextContentAsync();
+
+        // Revenue lost to slow peaks rests on the default abandonment factor: its explanation links to where it is set.
+        await page.GetByTestId("why-revenueLostToSlowPeaks").ClickAsync();
+        await page.GetByTestId("change-assumption-f").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Assumptions");
+        page.Url.Should().EndWith("/settings/assumptions#abandonment");
+        await Assertions.Expect(page.GetByTestId("explanation")).ToHaveCountAsync(0);
+
+        await page.Locator("input#abandonment").FillAsync("0.2");
+        await page.GetByTestId("assumptions-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("assumptions-saved")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "assumptions-saved");
+
+        await page.GetByTestId("nav-scorecard").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("figure-revenueLostToSlowPeaks")).Not.ToHaveTextAsync(before!);
+        await page.GetByTestId("why-revenueLostToSlowPeaks").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("explanation-inputs")).ToContainTextAsync("organisation setting");
+    }
+
     private async Task<IPage> OpenAsync(string path)
     {
         _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions

@@ -8,8 +8,8 @@ namespace BusinessValue.Domain.Engine;
 /// </summary>
 internal sealed class Explain
 {
-    public const string DefaultAssumption = "default assumption";
-    public const string OrganisationSetting = "organisation setting";
+    public const string DefaultAssumption = FigureInput.DefaultAssumptionSource;
+    public const string OrganisationSetting = FigureInput.OrganisationSettingSource;
     public const string Calculated = "calculated";
 
     private readonly string _formula = string.Empty;

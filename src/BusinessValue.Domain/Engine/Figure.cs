@@ -13,7 +13,14 @@ public enum FigureUnit
 }
 
 /// <summary>One input of a figure: its symbol in the formula, its value and unit, and where it came from.</summary>
-public sealed record FigureInput(string Symbol, string Name, decimal? Value, string Unit, string Source, bool IsDefaultAssumption = false);
+public sealed record FigureInput(string Symbol, string Name, decimal? Value, string Unit, string Source, bool IsDefaultAssumption = false)
+{
+    public const string DefaultAssumptionSource = "default assumption";
+    public const string OrganisationSettingSource = "organisation setting";
+
+    /// <summary>True when the input is one of the organisation's assumptions, shipped default or changed.</summary>
+    public bool IsAssumption => Source is DefaultAssumptionSource or OrganisationSettingSource;
+}
 
 /// <summary>Why a figure has its value: formula, inputs with sources, period, and what was missing.</summary>
 public sealed record Explanation(

@@ -37,6 +37,15 @@ public sealed class ExplanationViewTests : MudComponentTest
     }
 
     [Fact]
+    public void Render_FigureOnAnAssumption_LinksToWhereThatAssumptionIsChanged()
+    {
+        var view = Context.Render<ExplanationView>(p => p.Add(c => c.Figure, Shop().RevenueLostToSlowPeaks).Add(c => c.Currency, "EUR"));
+
+        view.Find("[data-testid=change-assumption-f]").GetAttribute("href").Should().Be("/settings/assumptions#abandonment");
+        view.FindAll("[data-testid^=change-assumption-]").Should().ContainSingle("only the abandonment factor is an assumption; the minutes are recorded data");
+    }
+
+    [Fact]
     public void Render_FigureWithAMissingInput_SaysWhatIsMissingAndThatItIsNotZero()
     {
         var view = Context.Render<ExplanationView>(p => p.Add(c => c.Figure, Shop().RevenueDisrupted).Add(c => c.Currency, "EUR"));
