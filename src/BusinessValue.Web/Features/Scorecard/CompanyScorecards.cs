@@ -37,9 +37,7 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
         var current = Calculate(snapshot, chosen);
         var previous = Calculate(snapshot, chosen.Previous());
 
-        var lastQuarter = Period.Quarter(chosen.Last.Year, ((chosen.Last.Month - 1) / 3) + 1);
-        var trend = Enumerable.Range(0, withTrend ? TrendQuarters : 0).Reverse()
-            .Select(back => lastQuarter.Shift(-3 * back))
+        var trend = TrendQuartersEndingWith(chosen, withTrend ? TrendQuarters : 0)
             .Select(quarter =>
             {
                 var card = Calculate(snapshot, quarter);
@@ -82,6 +80,13 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
         };
     }
 
+    /// <summary>The quarters of a trend, oldest first, ending with the one the period ends in.</summary>
+    private static IEnumerable<Period> TrendQuartersEndingWith(Period chosen, int count)
+    {
+        var lastQuarter = Period.Quarter(chosen.Last.Year, ((chosen.Last.Month - 1) / 3) + 1);
+        return Enumerable.Range(0, count).Reverse().Select(back => lastQuarter.Shift(-3 * back));
+    }
+
     /// <summary>The engine's scorecard for a period, calculated once per portfolio version.</summary>
     private Domain.Engine.Scorecard Calculate(PortfolioSnapshot snapshot, Period period) =>
         snapshot.Derive($"scorecard:{period.Label}", portfolio => engine.Calculate(portfolio, period));
@@ -119,8 +124,17 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
             .Join(portfolio.Processes, d => d.ProcessId, p => p.Id, (d, p) => $"{p.Name} ({d.RevenueShare * 100m:0}% of its revenue stops without it)")
             .ToList();
 
+        // Each quarter's scorecard is the shared one, so a system's trend costs nothing the company page has not paid.
+        var trend = TrendQuartersEndingWith(chosen, TrendQuarters)
+            .Select(quarter => (quarter.Label, Card: Calculate(snapshot, quarter).Systems.Single(s => s.SystemId == systemId)))
+            .Select(x => new QuarterTrend(x.Label, x.Card.PeriodCost.Value, x.Card.ValueLeaks.Value, x.Card.TechnicalHealth.Value, x.Card.BusinessValue.Value))
+            .ToList();
+
         return new SystemScorecardView(portfolio.Organisation.Currency.Code, scorecard, scorecard.Systems.Single(s => s.SystemId == systemId),
-            system.Category, system.Vendor, system.ItOwner, system.BusinessOwner, reported, processes);
+            system.Category, system.Vendor, system.ItOwner, system.BusinessOwner, reported, processes)
+        {
+            Trend = trend,
+        };
     }
 
     /// <summary>The latest month with metrics (this month when there are none), and the period asked for.</summary>

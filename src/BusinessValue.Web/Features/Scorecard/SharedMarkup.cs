@@ -42,7 +42,9 @@ public sealed class SharedMarkup(IServiceProvider services, ILoggerFactory logs)
     private async Task<MarkupString> RenderNowAsync<TComponent>(IReadOnlyDictionary<string, object?> parameters, CultureInfo culture, CultureInfo uiCulture)
         where TComponent : IComponent
     {
-        await using var renderer = new HtmlRenderer(services, logs);
+        // A scope of its own, as a request has: components may ask for scoped services (MudBlazor's charts do).
+        await using var scope = services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, logs);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             CultureInfo.CurrentCulture = culture;

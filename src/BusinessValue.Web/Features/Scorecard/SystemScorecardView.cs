@@ -12,7 +12,11 @@ public sealed record SystemScorecardView(
     string? ItOwner,
     string? BusinessOwner,
     TechnicalReport Reported,
-    IReadOnlyList<string> Processes);
+    IReadOnlyList<string> Processes)
+{
+    /// <summary>The system's spend, leaks and scores over the eight quarters up to the period's.</summary>
+    public IReadOnlyList<QuarterTrend> Trend { get; init; } = [];
+}
 
 /// <summary>The technical metrics as IT reports them, folded over the period (means and sums as in docs/formulas.md).</summary>
 public sealed record TechnicalReport(

@@ -66,6 +66,27 @@ public sealed class CompanyScorecardPageTests
     }
 
     [Fact]
+    public async Task Get_SystemPage_ShowsItsTrendOverEightQuartersWithTheEnginesFigures()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new BusinessValueAppFactory(database);
+        using var client = app.CreateClient();
+        var portfolio = DemoPortfolio.Load(DateTime.UtcNow);
+        var erp = portfolio.Systems.Single(s => s.Name == "ERP");
+        var engine = new TranslationEngine();
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/systems/{erp.Id}?period=2026-Q3", UriKind.Relative)));
+
+        html.Should().Contain("Trends of this system over 8 quarters").And.Contain("data-testid=\"trend-money\"");
+        foreach (var quarter in new[] { "2024-Q4", "2025-Q3", "2026-Q3" })
+        {
+            var card = engine.Calculate(portfolio, Period.Parse(quarter)).Systems.Single(s => s.SystemId == erp.Id);
+            html.Should().MatchRegex($"<td>{quarter}</td>\\s*<td>{Regex.Escape(FigureText.Money(card.PeriodCost.Value!.Value, "USD"))}</td>",
+                "each quarter's row shows the system's spend for that quarter");
+        }
+    }
+
+    [Fact]
     public async Task Get_UnknownSystem_SaysSoInsteadOfFailing()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
