@@ -1,3 +1,4 @@
+using System.Globalization;
 using BusinessValue.Domain.Engine;
 using BusinessValue.Domain.Periods;
 using BusinessValue.Infrastructure.Persistence;
@@ -80,6 +81,20 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
         };
     }
 
+    private static string Describe(Domain.Integrations.IntegrationMode mode) => mode switch
+    {
+        Domain.Integrations.IntegrationMode.Automated => "automated",
+        Domain.Integrations.IntegrationMode.SemiAutomated => "semi-automated",
+        _ => "manual",
+    };
+
+    private static string Describe(Domain.Workarounds.WorkaroundStatus status) => status switch
+    {
+        Domain.Workarounds.WorkaroundStatus.BeingRemoved => "being removed",
+        Domain.Workarounds.WorkaroundStatus.Removed => "removed",
+        _ => "open",
+    };
+
     /// <summary>The quarters of a trend, oldest first, ending with the one the period ends in.</summary>
     private static IEnumerable<Period> TrendQuartersEndingWith(Period chosen, int count)
     {
@@ -130,10 +145,30 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
             .Select(x => new QuarterTrend(x.Label, x.Card.PeriodCost.Value, x.Card.ValueLeaks.Value, x.Card.TechnicalHealth.Value, x.Card.BusinessValue.Value))
             .ToList();
 
+        var departmentNames = portfolio.Departments.ToDictionary(d => d.Id, d => d.Name);
+        var systemNames = portfolio.Systems.ToDictionary(s => s.Id, s => s.Name);
+        var workarounds = portfolio.Workarounds.Where(w => w.Systems.Any(l => l.SystemId == systemId)).ToList();
+        var integrations = portfolio.Integrations.Where(i => i.SourceSystemId == systemId || i.TargetSystemId == systemId)
+            .OrderBy(i => i.Mode == Domain.Integrations.IntegrationMode.Automated).ThenBy(i => i.Name, StringComparer.CurrentCulture)
+            .Select(i => string.Create(CultureInfo.CurrentCulture,
+                $"{i.Name}: {(i.SourceSystemId == systemId ? $"to {systemNames.GetValueOrDefault(i.TargetSystemId, "?")}" : $"from {systemNames.GetValueOrDefault(i.SourceSystemId, "?")}")}, {Describe(i.Mode)}, {i.TransfersPerMonth:#,0.#} transfers a month"))
+            .ToList();
+        var departments = portfolio.Dependencies.Where(d => d.SystemId == systemId)
+            .Join(portfolio.Processes, d => d.ProcessId, p => p.Id, (_, p) => p.DepartmentId)
+            .Concat(workarounds.Select(w => w.DepartmentId))
+            .OfType<Guid>().Distinct().Select(id => departmentNames.GetValueOrDefault(id, "?"))
+            .Order(StringComparer.CurrentCulture).ToList();
+
         return new SystemScorecardView(portfolio.Organisation.Currency.Code, scorecard, scorecard.Systems.Single(s => s.SystemId == systemId),
             system.Category, system.Vendor, system.ItOwner, system.BusinessOwner, reported, processes)
         {
             Trend = trend,
+            Workarounds = workarounds.OrderBy(w => w.Status).ThenBy(w => w.Description, StringComparer.CurrentCulture)
+                .Select(w => string.Create(CultureInfo.CurrentCulture,
+                    $"{w.Description} ({(w.DepartmentId is { } d ? departmentNames.GetValueOrDefault(d, "?") : "no department")}): {w.People} people × {w.HoursPerPersonPerWeek:#,0.#} hours a week, {Describe(w.Status)}"))
+                .ToList(),
+            Integrations = integrations,
+            Departments = departments,
         };
     }
 

@@ -16,6 +16,15 @@ public sealed record SystemScorecardView(
 {
     /// <summary>The system's spend, leaks and scores over the eight quarters up to the period's.</summary>
     public IReadOnlyList<QuarterTrend> Trend { get; init; } = [];
+
+    /// <summary>The manual work recorded against this system, in plain sentences.</summary>
+    public IReadOnlyList<string> Workarounds { get; init; } = [];
+
+    /// <summary>The data flows in and out of this system, manual ones first.</summary>
+    public IReadOnlyList<string> Integrations { get; init; } = [];
+
+    /// <summary>The departments whose processes or workarounds involve this system.</summary>
+    public IReadOnlyList<string> Departments { get; init; } = [];
 }
 
 /// <summary>The technical metrics as IT reports them, folded over the period (means and sums as in docs/formulas.md).</summary>

@@ -63,6 +63,10 @@ public sealed class CompanyScorecardPageTests
         html.Should().Contain("data-testid=\"appbar-demo\"", "every screen says the data is the demo");
         html.Should().Contain($"→ {FigureText.Format(card.RevenueDisrupted, "USD")} of revenue disrupted");
         html.Should().Contain("Order to cash (90% of its revenue stops without it)");
+        html.Should().Contain("Order details re-keyed from CRM into ERP (", "its workarounds are listed with their department");
+        html.Should().Contain("ERP to inventory stock updates: to Inventory Management, manual,", "manual integrations come first");
+        html.IndexOf("ERP to inventory stock updates", StringComparison.Ordinal).Should()
+            .BeLessThan(html.IndexOf("ERP nightly load into the warehouse", StringComparison.Ordinal));
     }
 
     [Fact]
