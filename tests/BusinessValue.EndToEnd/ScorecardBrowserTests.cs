@@ -38,6 +38,15 @@ public sealed class ScorecardBrowserTests(BrowserFixture browser, ITestOutputHel
         await Assertions.Expect(page.GetByTestId("scorecard-period")).ToContainTextAsync("2026-Q3");
         await Assertions.Expect(page.GetByTestId("answer-green")).ToContainTextAsync("ERP");
         await Screenshots.SaveAsync(page, "scorecard-2026-Q3");
+        // On a tablet the navigation waits to be asked for, instead of covering the page.
+        await page.SetViewportSizeAsync(800, 1100);
+        await Assertions.Expect(page.GetByTestId("nav-organisation")).ToBeHiddenAsync();
+        await Screenshots.SaveAsync(page, "scorecard-tablet");
+        await page.GetByTestId("nav-toggle").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("nav-organisation")).ToBeVisibleAsync();
+        await page.GetByTestId("nav-toggle").ClickAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+        await Assertions.Expect(page.GetByTestId("nav-organisation")).ToBeVisibleAsync();
 
         // Change the period: the address and the figures follow.
         await page.GetByTestId("period-value").SelectOptionAsync("2026-Q2");
