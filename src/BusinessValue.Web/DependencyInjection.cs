@@ -42,6 +42,7 @@ internal static class DependencyInjection
 
     public static WebApplication UseBusinessValue(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging(options =>
         {
@@ -58,6 +59,8 @@ internal static class DependencyInjection
         {
             // Stack traces only in Development; elsewhere a friendly page with the correlation id.
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+            // Strict-Transport-Security on HTTPS responses (a proxy that terminates TLS must forward the scheme).
+            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
@@ -72,7 +75,9 @@ internal static class DependencyInjection
         app.MapHealth();
         app.MapScorecardExport();
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+            // Pages answer HEAD too (Kestrel sends no body), so `curl -I` and uptime probes see the real status and headers.
+            .Add(endpoint => endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head, HttpMethods.Post])));
         return app;
     }
 }

@@ -12,6 +12,7 @@ public sealed class ScorecardBrowserTests(BrowserFixture browser, ITestOutputHel
     private BusinessValueAppFactory _app = null!;
     private IBrowserContext? _context;
     private Uri _address = null!;
+    private readonly List<string> _policyViolations = [];
 
     public async Task InitializeAsync()
     {
@@ -22,6 +23,8 @@ public sealed class ScorecardBrowserTests(BrowserFixture browser, ITestOutputHel
 
     public async Task DisposeAsync()
     {
+        // Every walk through the app also proves the Content-Security-Policy blocks nothing the app needs.
+        _policyViolations.Should().BeEmpty();
         if (_context is not null)
         {
             await _context.DisposeAsync();
@@ -108,6 +111,11 @@ public sealed class ScorecardBrowserTests(BrowserFixture browser, ITestOutputHel
             if (message.Type is "error")
             {
                 output.WriteLine($"browser error: {message.Text}");
+            }
+
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                _policyViolations.Add(message.Text);
             }
         };
         await page.GotoAsync(new Uri(_address, path).ToString());
