@@ -5,8 +5,7 @@ using BusinessValue.Web.Features.Scorecard;
 using BusinessValue.Web.Features.Home;
 using BusinessValue.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
+using BusinessValue.Infrastructure.Persistence;
 using MudBlazor.Services;
 using Serilog;
 
@@ -20,11 +19,9 @@ internal static class DependencyInjection
             _ => DatabaseOptions.FromConfiguration(configuration, environment.ContentRootPath),
             _ => FirstStartOptions.FromConfiguration(configuration));
         services.AddHostedService<DatabaseStartup>();
-        // Keys beside the data, so sign-ins and circuits survive a restart or a new container.
-        services.AddDataProtection().SetApplicationName("BusinessValue");
-        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IWebHostEnvironment, ILoggerFactory>((options, config, env, logs) =>
-            options.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(DatabaseOptions.ResolveDataDirectory(config, env.ContentRootPath), "keys")), logs));
+        // Keys in the database: sign-ins and circuits survive a restart or a new container, and several app
+        // nodes behind a load balancer (sticky sessions) share them.
+        services.AddDataProtection().SetApplicationName("BusinessValue").PersistKeysToDbContext<BusinessValueDbContext>();
         services.AddHealth();
 
         // Circuit and message limits chosen, not left to chance: the framework's defaults, written down so a

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using BusinessValue.Domain.Integrations;
 using BusinessValue.Domain.Metrics;
 using BusinessValue.Domain.Organisation;
@@ -12,7 +13,7 @@ namespace BusinessValue.Infrastructure.Persistence;
 /// The one context for both providers. Each provider keeps its own migrations project
 /// (docs/decisions/0001-two-database-providers.md).
 /// </summary>
-public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbContext> options) : DbContext(options)
+public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<OrganisationSettings> Organisation => Set<OrganisationSettings>();
 
@@ -33,6 +34,9 @@ public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbConte
     public DbSet<RestoreTest> RestoreTests => Set<RestoreTest>();
 
     public DbSet<PortfolioDocuments.PortfolioVersion> PortfolioVersions => Set<PortfolioDocuments.PortfolioVersion>();
+
+    /// <summary>The app's data-protection keys (cookies, antiforgery, circuits), shared by every node of one deployment.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BusinessValueDbContext).Assembly);

@@ -57,7 +57,7 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
 
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity is not PortfolioVersion)
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity is not (PortfolioVersion or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey))
             {
                 Changed.AddOrUpdate(context, Instance);
                 return;

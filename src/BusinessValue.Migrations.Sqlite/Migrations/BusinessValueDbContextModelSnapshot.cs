@@ -631,6 +631,23 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                     b.ToTable("portfolio_version", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("BusinessValue.Domain.Integrations.Integration", b =>
                 {
                     b.HasOne("BusinessValue.Domain.Systems.ItSystem", null)
