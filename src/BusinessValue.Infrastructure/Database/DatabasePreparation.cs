@@ -1,3 +1,4 @@
+using System.Data.Common;
 using BusinessValue.Domain.Organisation;
 using BusinessValue.Infrastructure.DemoData;
 using BusinessValue.Infrastructure.Persistence;
@@ -27,7 +28,7 @@ public sealed class DatabasePreparation(
         {
             if (options.MigrateOnStartup)
             {
-                await db.Database.MigrateAsync(cancellationToken);
+                await MigrateAsync(db, cancellationToken);
             }
             else
             {
@@ -44,6 +45,27 @@ public sealed class DatabasePreparation(
         }
 
         logger.LogInformation("Database ready: {Database}", options.Describe());
+    }
+
+    private async Task MigrateAsync(BusinessValueDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                throw;
+            }
+
+            // The database opens but a migration fails: its tables and its migration history disagree.
+            throw new DatabaseUnavailableException(
+                $"Could not bring the {options.Describe()} up to date ({FirstLine(ex.Message)}): its tables do not match its migration " +
+                $"history (__EFMigrationsHistory), as with a database made by an older development build. Keep a copy of it, then point " +
+                $"{DatabaseOptions.ConnectionStringKey} (or {DatabaseOptions.DataDirectoryKey}) at a new database and import your portfolio with bv import.", ex);
+        }
     }
 
     private async Task CheckMigratedAsync(BusinessValueDbContext db, CancellationToken cancellationToken)

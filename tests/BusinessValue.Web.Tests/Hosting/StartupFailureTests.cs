@@ -60,6 +60,27 @@ public sealed class StartupFailureTests : IDisposable
         run.Output.Should().NotContain(" ERR]").And.NotContain("   at ");
     }
 
+    [Fact]
+    public async Task Start_SqliteTablesDisagreeWithTheirMigrationHistory_StopsWithOneLineSayingWhatToDo()
+    {
+        // A database whose tables exist but whose history does not record them, as an old development build left it.
+        var file = Path.Combine(_dataDirectory, "businessvalue.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE departments (Id TEXT PRIMARY KEY)";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var run = await RunAppAsync();
+
+        run.ExitCode.Should().Be(1);
+        run.FatalLines.Should().ContainSingle().Which.Should()
+            .Contain("Could not bring the SQLite").And.Contain("already exists").And.Contain("migration history").And.Contain("bv import");
+        run.Output.Should().NotContain("   at ");
+    }
+
     public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);
 
     private async Task<AppRun> RunAppAsync(params (string Name, string Value)[] environment)
