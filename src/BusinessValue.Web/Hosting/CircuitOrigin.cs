@@ -31,9 +31,9 @@ internal static class CircuitOrigin
         });
     }
 
+    // Same host; same port unless the request's Host names none (the scheme's default, or a proxy's).
     private static bool IsOwn(string origin, HttpRequest request) =>
         Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-        && (string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
-            // A default port is left out of one side and not the other.
-            || (uri.IsDefaultPort && string.Equals(uri.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase) && request.Host.Port is null or 80 or 443));
+        && string.Equals(uri.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase)
+        && (request.Host.Port is null || request.Host.Port == uri.Port);
 }

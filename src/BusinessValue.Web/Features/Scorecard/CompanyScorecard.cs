@@ -21,6 +21,9 @@ public sealed record CompanyScorecard(
     /// <summary>The largest single leaks of the period, whatever their system.</summary>
     public IReadOnlyList<SystemLeak> TopLeaks { get; init; } = [];
 
+    /// <summary>The score from which health and value count as high: the gap chart's threshold lines (an assumption).</summary>
+    public decimal ScoreThreshold { get; init; } = 70m;
+
     /// <summary>Every system, by name: the gap chart's table.</summary>
     public IReadOnlyList<SystemScorecard> SystemsByName { get; init; } = [];
 }

@@ -78,6 +78,7 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
             GreenDashboard = greenDashboard,
             TopLeaks = topLeaks,
             SystemsByName = byName,
+            ScoreThreshold = portfolio.Organisation.Assumptions.ScoreThreshold,
         };
     }
 

@@ -41,6 +41,24 @@ public sealed class AssumptionSettingsTests
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task SaveAsync_NewScoreThreshold_TheGapChartDrawsItsLinesThere(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new BusinessValueAppFactory(database);
+        using var scope = app.Services.CreateScope();
+        var settings = scope.ServiceProvider.GetRequiredService<AssumptionSettings>();
+        var form = AssumptionsForm.From((await settings.GetAsync())!);
+        form.ScoreThreshold = 60m;
+
+        (await settings.SaveAsync(form)).Should().BeNull();
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync(new Uri("/?period=2026-Q3", UriKind.Relative));
+
+        // x = 48 + 60% of the 656-wide plot: the quadrant lines move with the quadrants.
+        html.Should().Contain("x1=\"441.6\"").And.NotContain("x1=\"507.2\"");
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task SaveAsync_MarginAboveOne_SaysWhichFieldAndChangesNothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
