@@ -3,6 +3,7 @@ using System.Globalization;
 using BusinessValue.Domain;
 using BusinessValue.Domain.Engine;
 using BusinessValue.Domain.Periods;
+using BusinessValue.Infrastructure.Audit;
 using BusinessValue.Infrastructure.Database;
 using BusinessValue.Infrastructure.PortfolioDocuments;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,7 @@ internal static class BvCommand
         root.Subcommands.Add(Import(output, error, configuration));
         root.Subcommands.Add(Generate(output, error));
         root.Subcommands.Add(Demo(output, error, configuration));
+        root.Subcommands.Add(AdminCommand.Create(output, error, configuration, (database, ct) => PrepareAsync(database, configuration, ct)));
 
         var parsed = root.Parse(args);
         // Known failures are reported below as one line each; anything else is a bug and keeps its stack trace.
@@ -134,6 +136,7 @@ internal static class BvCommand
             var database = DatabaseOptions.FromConfiguration(configuration, Directory.GetCurrentDirectory());
             await PrepareAsync(database, configuration, ct);
             await using var db = database.CreateContext();
+            db.Actor = new AuditActor($"bv import {parse.GetValue(file)!.Name} (by {Environment.UserName})");
             await PortfolioStore.ReplaceAsync(db, portfolio, ct);
             await output.WriteLineAsync($"Imported {portfolio.Organisation.Name}: {portfolio.Systems.Count} systems and {portfolio.Metrics.Count} monthly metric rows into the {database.Describe()}.");
             return ExitCodes.Success;
@@ -175,6 +178,7 @@ internal static class BvCommand
         {
             var database = DatabaseOptions.FromConfiguration(configuration, Directory.GetCurrentDirectory());
             await using var db = database.CreateContext();
+            db.Actor = new AuditActor($"bv demo remove (by {Environment.UserName})");
             var removed = await DemoRemoval.RemoveAsync(db, FirstStartOptions.FromConfiguration(configuration).OrganisationName, DateTime.UtcNow, ct);
             await (removed ? output : error).WriteLineAsync(removed
                 ? $"Removed the demo data from the {database.Describe()}."

@@ -3,7 +3,9 @@ using BusinessValue.Infrastructure.Database;
 using BusinessValue.Web.Components;
 using BusinessValue.Web.Features.Scorecard;
 using BusinessValue.Web.Features.Home;
+using BusinessValue.Web.Features.Account;
 using BusinessValue.Web.Hosting;
+using BusinessValue.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using BusinessValue.Infrastructure.Persistence;
 using MudBlazor.Services;
@@ -23,6 +25,8 @@ internal static class DependencyInjection
         // nodes behind a load balancer (sticky sessions) share them.
         services.AddDataProtection().SetApplicationName("BusinessValue").PersistKeysToDbContext<BusinessValueDbContext>();
         services.AddHealth();
+        services.AddAccounts(configuration, environment);
+        services.AddScoped<BusinessValue.Infrastructure.Identity.FirstAdministrator>();
 
         // Circuit and message limits chosen, not left to chance: the framework's defaults, written down so a
         // change is a decision. An executive's open scorecard holds one circuit (docs/performance.md).
@@ -49,6 +53,9 @@ internal static class DependencyInjection
         services.AddScoped<Features.Scorecard.CompanyScorecards>();
         services.AddSingleton<Features.Scorecard.SharedMarkup>();
         services.AddScoped<Features.Settings.AssumptionSettings>();
+        services.AddScoped<Features.Systems.SystemEditing>();
+        services.AddScoped<Features.Audit.AuditTrailSearch>();
+        services.AddScoped<Features.Admin.UserAdministration>();
         // After DatabaseStartup, so it never reads a database that is not ready.
         services.AddHostedService<ScorecardWarmer>();
         return services;
@@ -85,11 +92,15 @@ internal static class DependencyInjection
             string[] cultures = ["en-US", "en-GB", "de-DE", "fr-FR", "nl-NL", "es-ES", "it-IT", "sv-SE", "da-DK", "pl-PL"];
             options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
         });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapHealth();
         app.MapScorecardExport();
-        app.MapStaticAssets();
+        app.MapAccountEndpoints();
+        // The sign-in page needs its styles and scripts before anyone has signed in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
             // Pages answer HEAD too (Kestrel sends no body), so `curl -I` and uptime probes see the real status and headers.
             .Add(endpoint => endpoint.Metadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head, HttpMethods.Post])));

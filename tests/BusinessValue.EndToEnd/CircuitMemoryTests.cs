@@ -1,5 +1,6 @@
 using BusinessValue.Domain.Periods;
 using BusinessValue.Infrastructure.Database;
+using BusinessValue.Infrastructure.Identity;
 using BusinessValue.Infrastructure.PortfolioDocuments;
 using BusinessValue.Testing;
 using Microsoft.Playwright;
@@ -45,6 +46,7 @@ public sealed class CircuitMemoryTests(BrowserFixture browser, ITestOutputHelper
         var address = app.StartKestrel();
         var url = new Uri(address, "scorecard?period=2026-Q3").ToString();
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await context.SignInAsync(app, address, Roles.Executive);
 
         // Some circuits open before the first measurement: the shared snapshot, its scorecards, the JIT, the
         // runtime's caches and the server's buffer pools are paid once, not per circuit.

@@ -1,4 +1,5 @@
 using BusinessValue.Infrastructure.Database;
+using BusinessValue.Infrastructure.Identity;
 using BusinessValue.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -87,6 +88,7 @@ public sealed class HomePageBrowserTests(BrowserFixture browser, ITestOutputHelp
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             ColorScheme = ColorScheme.Light,
         });
+        await _context.SignInAsync(_app, _address, Roles.Administrator);
         var page = await _context.NewPageAsync();
         // The browser's own errors go to the test output, where a failing run can be read.
         page.Console += (_, message) =>

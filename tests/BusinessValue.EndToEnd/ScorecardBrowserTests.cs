@@ -1,4 +1,5 @@
 using BusinessValue.Infrastructure.Database;
+using BusinessValue.Infrastructure.Identity;
 using BusinessValue.Testing;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -105,6 +106,7 @@ public sealed class ScorecardBrowserTests(BrowserFixture browser, ITestOutputHel
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             ColorScheme = ColorScheme.Light,
         });
+        await _context.SignInAsync(_app, _address, Roles.Administrator);
         var page = await _context.NewPageAsync();
         page.Console += (_, message) =>
         {

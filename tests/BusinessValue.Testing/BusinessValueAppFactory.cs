@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using BusinessValue.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,6 +30,71 @@ public sealed class BusinessValueAppFactory(TestDatabase database, string enviro
     {
         _services.Add(configure);
         return this;
+    }
+
+    /// <summary>A password that passes the app's rules (12+ characters, not a common one).</summary>
+    public const string Password = "quarterly-review-lantern-42";
+
+    /// <summary>Creates (once) a test account with this role; its user name is the role's, e.g. "it-director@test.local".</summary>
+    public async Task<string> EnsureUserAsync(string role)
+    {
+        var userName = UserNameFor(role);
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByNameAsync(userName) is null)
+        {
+            var user = new AppUser { Id = Guid.CreateVersion7(), UserName = userName, DisplayName = $"Test {role}", CreatedAtUtc = DateTime.UtcNow };
+            Succeeded(await users.CreateAsync(user, Password));
+            Succeeded(await users.AddToRoleAsync(user, role));
+        }
+
+        return userName;
+    }
+
+    public static string UserNameFor(string role) => role.ToLowerInvariant().Replace(' ', '-') + "@test.local";
+
+    /// <summary>
+    /// A client signed in through the real sign-in form (antiforgery token, password check, cookie), over
+    /// https so the Secure session cookie is sent back. Redirects are not followed, so tests see them.
+    /// </summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(string role = Roles.Viewer, Uri? baseAddress = null)
+    {
+        var userName = await EnsureUserAsync(role);
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = baseAddress ?? new Uri("https://localhost/"), AllowAutoRedirect = false });
+        var response = await SignInAsync(client, userName, Password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {userName} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Posts the sign-in form as a browser would; returns the answer (302 on success).</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var token = FormToken(await client.GetStringAsync("/account/login"));
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync("/account/login", content);
+    }
+
+    /// <summary>The antiforgery token a page's form carries, as a browser would send it back.</summary>
+    public static string FormToken(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    private static void Succeeded(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
     }
 
     /// <summary>Starts Kestrel on a free loopback port and returns the app's address.</summary>

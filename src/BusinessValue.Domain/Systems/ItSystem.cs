@@ -63,6 +63,17 @@ public sealed class ItSystem
 
     public decimal TotalCostOfOwnership => Costs.TotalCostOfOwnership;
 
+    /// <summary>Changes what the system is called and how it is classified (the inventory's edit form).</summary>
+    public ItSystem Describe(string name, string category, string? vendor, Lifecycle lifecycle, StrategicFit strategicFit)
+    {
+        Name = Guard.Text(name, "System name", NameMaxLength);
+        Category = Guard.Text(category, "Category", CategoryMaxLength);
+        Vendor = Guard.OptionalText(vendor, "Vendor", VendorMaxLength);
+        Lifecycle = lifecycle;
+        StrategicFit = strategicFit;
+        return this;
+    }
+
     public ItSystem WithOwners(string? itOwner, string? businessOwner)
     {
         ItOwner = Guard.OptionalText(itOwner, "IT owner", OwnerMaxLength);

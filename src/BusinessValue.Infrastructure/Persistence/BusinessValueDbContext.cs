@@ -5,6 +5,10 @@ using BusinessValue.Domain.Organisation;
 using BusinessValue.Domain.Processes;
 using BusinessValue.Domain.Systems;
 using BusinessValue.Domain.Workarounds;
+using BusinessValue.Infrastructure.Audit;
+using BusinessValue.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace BusinessValue.Infrastructure.Persistence;
@@ -13,7 +17,7 @@ namespace BusinessValue.Infrastructure.Persistence;
 /// The one context for both providers. Each provider keeps its own migrations project
 /// (docs/decisions/0001-two-database-providers.md).
 /// </summary>
-public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbContext> options) : DbContext(options), IDataProtectionKeyContext
+public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbContext> options) : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<OrganisationSettings> Organisation => Set<OrganisationSettings>();
 
@@ -38,8 +42,23 @@ public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbConte
     /// <summary>The app's data-protection keys (cookies, antiforgery, circuits), shared by every node of one deployment.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BusinessValueDbContext).Assembly);
+    /// <summary>Who did what, append-only (docs/security.md#audit-trail).</summary>
+    public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
+
+    /// <summary>Who writes through this context; recorded with every change (AuditTrailInterceptor).</summary>
+    public AuditActor Actor { get; set; } = AuditActor.System;
+
+    /// <summary>
+    /// False while a whole portfolio is replaced (import, restore, demo): that is recorded as one entry naming
+    /// the source, not hundreds of thousands of rows.
+    /// </summary>
+    internal bool RecordsRowChanges { get; set; } = true;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BusinessValueDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

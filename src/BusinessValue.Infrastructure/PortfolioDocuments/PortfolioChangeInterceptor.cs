@@ -16,6 +16,9 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
 
     private static readonly ConditionalWeakTable<DbContext, object> Changed = [];
 
+    // Only the portfolio's own records (the domain's types) change scorecards; accounts, keys and the audit trail do not.
+    private static readonly System.Reflection.Assembly PortfolioAssembly = typeof(Domain.Systems.ItSystem).Assembly;
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Remember(eventData.Context);
@@ -57,7 +60,7 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
 
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity is not (PortfolioVersion or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey))
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Metadata.ClrType.Assembly == PortfolioAssembly)
             {
                 Changed.AddOrUpdate(context, Instance);
                 return;

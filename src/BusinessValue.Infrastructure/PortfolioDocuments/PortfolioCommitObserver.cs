@@ -1,41 +1,103 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BusinessValue.Infrastructure.PortfolioDocuments;
 
 /// <summary>
-/// Tells <see cref="PortfolioSnapshots"/> when a write has been committed in this process, so the snapshot
-/// can be reloaded before the next page needs it. Whether the portfolio really changed is left to the
-/// version check: a false alarm costs one small query.
+/// Tells <see cref="PortfolioSnapshots"/> when a change to the portfolio has been committed in this process,
+/// so the snapshot can be reloaded before the next page needs it. A change to the portfolio always raises
+/// its version (PortfolioChangeInterceptor), so a context that wrote <c>portfolio_version</c> is the signal;
+/// sign-ins, audit entries and accounts do not wake the reload.
 /// </summary>
-internal sealed class PortfolioCommitObserver(PortfolioSnapshots snapshots) : DbTransactionInterceptor, ISaveChangesInterceptor
+internal sealed class PortfolioCommitObserver(PortfolioSnapshots snapshots) : DbTransactionInterceptor, ISaveChangesInterceptor, IDbCommandInterceptor
 {
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => snapshots.NotifyCommitted();
+    private static readonly ConditionalWeakTable<DbContext, object> VersionRaised = [];
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyIfRaised(eventData.Context);
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        snapshots.NotifyCommitted();
+        NotifyIfRaised(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
         return Task.CompletedTask;
     }
 
     // Without an explicit transaction, SaveChanges has committed by the time it returns.
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        NotifyUnlessInTransaction(eventData);
+        NotifyUnlessInTransaction(eventData.Context);
         return result;
     }
 
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        NotifyUnlessInTransaction(eventData);
+        NotifyUnlessInTransaction(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    private void NotifyUnlessInTransaction(SaveChangesCompletedEventData eventData)
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null)
+        Watch(command, eventData);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Watch(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        Watch(command, eventData);
+        return result;
+    }
+
+    public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        Watch(command, eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Watch(DbCommand command, CommandEventData eventData)
+    {
+        var text = command.CommandText;
+        if (eventData.Context is { } context && text.Contains("portfolio_version", StringComparison.Ordinal) && !text.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+        {
+            VersionRaised.AddOrUpdate(context, VersionRaised);
+        }
+    }
+
+    private void NotifyUnlessInTransaction(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            NotifyIfRaised(context);
+        }
+    }
+
+    private void NotifyIfRaised(DbContext? context)
+    {
+        if (context is not null && VersionRaised.Remove(context))
         {
             snapshots.NotifyCommitted();
+        }
+    }
+
+    private static void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            VersionRaised.Remove(context);
         }
     }
 }

@@ -47,7 +47,28 @@ public static class PortfolioStore
             db.Workarounds.AddRange(portfolio.Workarounds);
             db.Metrics.AddRange(portfolio.Metrics);
             db.RestoreTests.AddRange(portfolio.RestoreTests);
-            await db.SaveChangesAsync(cancellationToken);
+            db.AuditTrail.Add(new Audit.AuditEntry
+            {
+                OccurredAtUtc = DateTime.UtcNow,
+                Action = Audit.AuditAction.PortfolioReplaced,
+                Actor = db.Actor.Name,
+                ActorId = db.Actor.Id,
+                EntityType = "Portfolio",
+                Summary = $"Replaced the whole portfolio of {portfolio.Organisation.Name}: {portfolio.Departments.Count} departments, " +
+                          $"{portfolio.Systems.Count} systems, {portfolio.Metrics.Count} monthly metric rows, {portfolio.Workarounds.Count} workarounds, " +
+                          $"{portfolio.Integrations.Count} integrations, {portfolio.RestoreTests.Count} restore tests.",
+            });
+            // One entry for the whole replacement (above), not one per row.
+            db.RecordsRowChanges = false;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                db.RecordsRowChanges = true;
+            }
+
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
         });

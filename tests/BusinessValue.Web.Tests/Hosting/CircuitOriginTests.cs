@@ -25,7 +25,7 @@ public sealed class CircuitOriginTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new BusinessValueAppFactory(database);
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/_blazor/negotiate?negotiateVersion=1", UriKind.Relative));
         request.Headers.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
@@ -40,7 +40,7 @@ public sealed class CircuitOriginTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new BusinessValueAppFactory(database).WithSetting("Security:AllowedOrigins", "https://scorecard.example.com, https://bv.example.com");
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/_blazor/negotiate?negotiateVersion=1", UriKind.Relative));
         request.Headers.Add("Origin", "https://bv.example.com");

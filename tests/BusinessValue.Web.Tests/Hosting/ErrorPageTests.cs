@@ -16,7 +16,7 @@ public sealed class ErrorPageTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = FailingApp(database, "Production");
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/test/fail", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -33,7 +33,7 @@ public sealed class ErrorPageTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = FailingApp(database, "Development");
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/test/fail", UriKind.Relative));
 
@@ -46,7 +46,7 @@ public sealed class ErrorPageTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new BusinessValueAppFactory(database);
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
 

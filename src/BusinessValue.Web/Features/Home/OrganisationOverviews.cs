@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BusinessValue.Web.Features.Home;
 
 /// <summary>Reads the home page's overview. One short-lived context per call: circuits live long.</summary>
-public sealed class OrganisationOverviews(IDbContextFactory<BusinessValueDbContext> contexts, DatabaseOptions database, FirstStartOptions firstStart, TimeProvider clock, PortfolioSnapshots snapshots)
+public sealed class OrganisationOverviews(IDbContextFactory<BusinessValueDbContext> contexts, DatabaseOptions database, FirstStartOptions firstStart, TimeProvider clock, PortfolioSnapshots snapshots, Security.AccessGuard access)
 {
     public async Task<OrganisationOverview> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -31,9 +31,12 @@ public sealed class OrganisationOverviews(IDbContextFactory<BusinessValueDbConte
     }
 
     /// <summary>Removes the demo organisation, leaving an empty one. False when there was no demo data.</summary>
+    /// <exception cref="Security.AccessDeniedException">The reader is not an administrator.</exception>
     public async Task<bool> RemoveDemoDataAsync(CancellationToken cancellationToken = default)
     {
+        await access.DemandAsync(Security.AccessPolicies.ManageSettings);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Actor = await access.ActorAsync();
         return await DemoRemoval.RemoveAsync(db, firstStart.OrganisationName, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 

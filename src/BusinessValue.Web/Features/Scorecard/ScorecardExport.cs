@@ -22,7 +22,7 @@ internal static class ScorecardExport
             await workbook.SaveAsAsync(Sheets(view), cancellationToken: cancellationToken);
             workbook.Position = 0;
             return Results.File(workbook, ContentType, $"scorecard-{view.Current.Period.Label}.xlsx");
-        });
+        }).RequireAuthorization(Security.AccessPolicies.ReadScorecards);
         return endpoints;
     }
 

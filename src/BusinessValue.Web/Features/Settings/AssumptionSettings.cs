@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BusinessValue.Web.Features.Settings;
 
 /// <summary>Reads and changes the organisation's assumptions. A change reaches every scorecard through the portfolio version.</summary>
-public sealed class AssumptionSettings(IDbContextFactory<BusinessValueDbContext> contexts, TimeProvider clock)
+public sealed class AssumptionSettings(IDbContextFactory<BusinessValueDbContext> contexts, TimeProvider clock, Security.AccessGuard access)
 {
     /// <summary>The organisation's assumptions, or null before an organisation exists.</summary>
     public async Task<Assumptions?> GetAsync(CancellationToken cancellationToken = default)
@@ -19,7 +19,14 @@ public sealed class AssumptionSettings(IDbContextFactory<BusinessValueDbContext>
     public async Task<string?> SaveAsync(AssumptionsForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
+        // Checked here, not only by the page: a forged event from a browser changes nothing.
+        if (!await access.AllowsAsync(Security.AccessPolicies.ManageSettings))
+        {
+            return "Only an administrator may change the assumptions; nothing was changed.";
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Actor = await access.ActorAsync();
         var organisation = await db.Organisation.SingleOrDefaultAsync(cancellationToken);
         if (organisation is null)
         {

@@ -11,7 +11,7 @@ public sealed class HomePageTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new BusinessValueAppFactory(database);
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
 
         var response = await client.GetAsync(new Uri("/organisation", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -30,7 +30,7 @@ public sealed class HomePageTests
         await using var app = new BusinessValueAppFactory(database)
             .WithSetting(FirstStartOptions.LoadDemoDataKey, "false")
             .WithSetting(FirstStartOptions.OrganisationNameKey, "Fabrikam Logistics");
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
 
         var html = await client.GetStringAsync(new Uri("/organisation", UriKind.Relative));
 

@@ -19,7 +19,7 @@ public sealed class CompanyScorecardPageTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new BusinessValueAppFactory(database);
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
         var expected = new TranslationEngine().Calculate(DemoPortfolio.Load(DateTime.UtcNow), Period.Parse("2026-Q3")).Portfolio;
 
         var html = await client.GetStringAsync(new Uri("/scorecard?period=2026-Q3", UriKind.Relative));
@@ -39,7 +39,7 @@ public sealed class CompanyScorecardPageTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new BusinessValueAppFactory(database);
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/scorecard?period=yesterday", UriKind.Relative));
 
@@ -52,7 +52,7 @@ public sealed class CompanyScorecardPageTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new BusinessValueAppFactory(database);
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
         var portfolio = DemoPortfolio.Load(DateTime.UtcNow);
         var erp = portfolio.Systems.Single(s => s.Name == "ERP");
         var card = new TranslationEngine().Calculate(portfolio, Period.Parse("2026-Q3")).Systems.Single(s => s.SystemId == erp.Id);
@@ -74,7 +74,7 @@ public sealed class CompanyScorecardPageTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new BusinessValueAppFactory(database);
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
         var portfolio = DemoPortfolio.Load(DateTime.UtcNow);
         var erp = portfolio.Systems.Single(s => s.Name == "ERP");
         var engine = new TranslationEngine();
@@ -95,7 +95,7 @@ public sealed class CompanyScorecardPageTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new BusinessValueAppFactory(database);
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri($"/systems/{Guid.NewGuid()}", UriKind.Relative));
 
@@ -108,7 +108,7 @@ public sealed class CompanyScorecardPageTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new BusinessValueAppFactory(database);
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
 
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
 
@@ -120,7 +120,7 @@ public sealed class CompanyScorecardPageTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new BusinessValueAppFactory(database).WithSetting(FirstStartOptions.LoadDemoDataKey, "false");
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
 
@@ -135,7 +135,7 @@ public sealed class CompanyScorecardPageTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new BusinessValueAppFactory(database);
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
         var scorecard = new TranslationEngine().Calculate(DemoPortfolio.Load(DateTime.UtcNow), Period.Parse("2026-Q3"));
         var operations = scorecard.Departments.Single(d => d.Name == "Operations");
 

@@ -16,7 +16,7 @@ public sealed class ScorecardExportTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new BusinessValueAppFactory(database);
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
         var expected = new TranslationEngine().Calculate(DemoPortfolio.Load(DateTime.UtcNow), Period.Parse("2026-Q3"));
 
         using var response = await client.GetAsync(new Uri("/scorecard/export.xlsx?period=2026-Q3", UriKind.Relative));

@@ -31,7 +31,7 @@ public sealed class ScorecardRoundTripTests(Xunit.Abstractions.ITestOutputHelper
             await using var app = new BusinessValueAppFactory(database)
                 .WithSetting("Scorecard:RefreshSeconds", "3600")
                 .WithServices(s => s.AddSingleton<IInterceptor>(commands));
-            using var client = app.CreateClient();
+            using var client = await app.CreateSignedInClientAsync();
             var snapshots = app.Services.GetRequiredService<PortfolioSnapshots>();
             await WaitForSnapshotAsync(snapshots, await VersionAsync(database));
             commands.Reset();

@@ -1,10 +1,13 @@
 using BusinessValue.Domain.Engine;
 using BusinessValue.Domain.Periods;
 using BusinessValue.Infrastructure.Database;
+using BusinessValue.Infrastructure.Identity;
 using BusinessValue.Infrastructure.PortfolioDocuments;
 using BusinessValue.Testing;
 using BusinessValue.Web.Features.Scorecard;
 using BusinessValue.Web.Features.Settings;
+using BusinessValue.Infrastructure.Audit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BusinessValue.Web.Tests.Features.Settings;
@@ -16,7 +19,7 @@ public sealed class AssumptionSettingsTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new BusinessValueAppFactory(database);
-        using var scope = app.Services.CreateScope();
+        using var scope = app.Services.CreateScope().As(Roles.Administrator);
         var settings = scope.ServiceProvider.GetRequiredService<AssumptionSettings>();
         var scorecards = scope.ServiceProvider.GetRequiredService<CompanyScorecards>();
         var before = (await scorecards.ForAsync("2026-Q3", withTrend: false))!;
@@ -45,13 +48,13 @@ public sealed class AssumptionSettingsTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new BusinessValueAppFactory(database);
-        using var scope = app.Services.CreateScope();
+        using var scope = app.Services.CreateScope().As(Roles.Administrator);
         var settings = scope.ServiceProvider.GetRequiredService<AssumptionSettings>();
         var form = AssumptionsForm.From((await settings.GetAsync())!);
         form.ScoreThreshold = 60m;
 
         (await settings.SaveAsync(form)).Should().BeNull();
-        using var client = app.CreateClient();
+        using var client = await app.CreateSignedInClientAsync();
         var html = await client.GetStringAsync(new Uri("/?period=2026-Q3", UriKind.Relative));
 
         // x = 48 + 60% of the 656-wide plot: the quadrant lines move with the quadrants.
@@ -63,7 +66,7 @@ public sealed class AssumptionSettingsTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new BusinessValueAppFactory(database);
-        using var scope = app.Services.CreateScope();
+        using var scope = app.Services.CreateScope().As(Roles.Administrator);
         var settings = scope.ServiceProvider.GetRequiredService<AssumptionSettings>();
         long version;
         await using (var db = database.CreateContext())
@@ -84,5 +87,39 @@ public sealed class AssumptionSettingsTests
         {
             (await PortfolioStore.VersionAsync(db)).Should().Be(version);
         }
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task SaveAsync_AsAnExecutive_IsRefusedAndChangesNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new BusinessValueAppFactory(database);
+        using var scope = app.Services.CreateScope().As(Roles.Executive);
+        var settings = scope.ServiceProvider.GetRequiredService<AssumptionSettings>();
+        var form = AssumptionsForm.From((await settings.GetAsync())!);
+        form.Margin = 0.9m;
+
+        var problem = await settings.SaveAsync(form);
+
+        problem.Should().Contain("Only an administrator");
+        (await settings.GetAsync())!.Margin.Should().Be(0.30m);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task SaveAsync_AsAnAdministrator_AuditsEachChangedFieldWithItsOldAndNewValue(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new BusinessValueAppFactory(database);
+        using var scope = app.Services.CreateScope().As(Roles.Administrator, "ada@example.com");
+        var settings = scope.ServiceProvider.GetRequiredService<AssumptionSettings>();
+        var form = AssumptionsForm.From((await settings.GetAsync())!);
+        form.Margin = 0.35m;
+
+        (await settings.SaveAsync(form)).Should().BeNull();
+
+        await using var db = database.CreateContext();
+        var entry = await db.AuditTrail.SingleAsync(e => e.EntityType == "OrganisationSettings" && e.Action == AuditAction.Updated);
+        entry.Actor.Should().Be("ada@example.com");
+        entry.Changes.Should().Contain("\"Field\":\"Assumptions.Margin\",\"Old\":\"0.3\",\"New\":\"0.35\"");
     }
 }

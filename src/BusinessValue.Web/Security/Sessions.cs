@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Claims;
+using BusinessValue.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace BusinessValue.Web.Security;
+
+/// <summary>
+/// Session lifetimes (OWASP ASVS 5, V7.3): a session ends after <see cref="IdleTimeout"/> without a request
+/// and, whatever the activity, <see cref="AbsoluteTimeout"/> after sign-in. Configured under
+/// <c>Security:Sessions</c> (docs/security.md#sessions).
+/// </summary>
+public sealed class Sessions
+{
+    public const string SignedInAtClaim = "bv:signed_in_at";
+
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    public TimeSpan AbsoluteTimeout { get; init; } = TimeSpan.FromHours(8);
+
+    /// <summary>How often a cookie or an open page is checked against the account (disabled, roles changed).</summary>
+    public TimeSpan RevalidationInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    public static Sessions FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("Security:Sessions");
+        var defaults = new Sessions();
+        return new Sessions
+        {
+            IdleTimeout = Minutes(section, "IdleMinutes") ?? defaults.IdleTimeout,
+            AbsoluteTimeout = Minutes(section, "AbsoluteMinutes") ?? defaults.AbsoluteTimeout,
+            RevalidationInterval = Minutes(section, "RevalidationMinutes") ?? defaults.RevalidationInterval,
+        };
+    }
+
+    public bool HasExpired(ClaimsPrincipal principal, DateTimeOffset now) =>
+        SignedInAt(principal) is not { } signedIn || now - signedIn > AbsoluteTimeout;
+
+    public static DateTimeOffset? SignedInAt(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst(SignedInAtClaim)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
+    /// <summary>Stamps a new sign-in with its time; a renewed cookie keeps the first one (see OnRefreshingPrincipal).</summary>
+    internal static void StampSignIn(ClaimsPrincipal principal, DateTimeOffset now)
+    {
+        if (principal.Identity is ClaimsIdentity identity && identity.FindFirst(SignedInAtClaim) is null)
+        {
+            identity.AddClaim(new Claim(SignedInAtClaim, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    internal async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (context.Principal is null || HasExpired(context.Principal, now))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        // Identity's own check: the account's security stamp (changed when it is disabled or its roles change).
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    private static TimeSpan? Minutes(IConfigurationSection section, string key) =>
+        double.TryParse(section[key], NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) && minutes > 0
+            ? TimeSpan.FromMinutes(minutes)
+            : null;
+}

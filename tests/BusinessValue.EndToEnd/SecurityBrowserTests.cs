@@ -1,0 +1,102 @@
+using BusinessValue.Infrastructure.Database;
+using BusinessValue.Infrastructure.Identity;
+using BusinessValue.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace BusinessValue.EndToEnd;
+
+/// <summary>Roles in the browser: what an executive cannot reach, and an IT director's edit in the audit trail.</summary>
+[Collection(SharedBrowser.Name)]
+public sealed class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private BusinessValueAppFactory _app = null!;
+    private IBrowserContext? _context;
+    private Uri _address = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        _app = new BusinessValueAppFactory(_database);
+        _address = _app.StartKestrel();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Executive_TypesTheAddressOfAnEditPage_IsRefusedButReadsTheScorecard()
+    {
+        var system = await SystemAsync("CRM");
+        var page = await SignedInPageAsync(Roles.Executive);
+
+        await page.GotoAsync(new Uri(_address, $"systems/{system}/edit").ToString());
+
+        page.Url.Should().Contain("/account/access-denied");
+        await Assertions.Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "executive-edit-refused");
+
+        await page.GotoAsync(new Uri(_address, "?period=2026-Q3").ToString());
+        await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("scorecard-period")).ToContainTextAsync("2026-Q3");
+        await Assertions.Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(BusinessValueAppFactory.UserNameFor(Roles.Executive));
+        // The navigation offers only what the role opens; the server refused the edit page above regardless.
+        await Assertions.Expect(page.GetByTestId("nav-assumptions")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("nav-audit")).ToBeVisibleAsync();
+
+        // Navigating inside the live page is refused too, without a round trip to the server's redirect.
+        await page.EvaluateAsync("() => Blazor.navigateTo('/settings/assumptions')");
+        await Assertions.Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task ItDirector_EditsASystem_TheAuditTrailShowsTheFieldsOldAndNewValue()
+    {
+        var system = await SystemAsync("CRM");
+        string oldVendor;
+        await using (var db = _database.CreateContext())
+        {
+            oldVendor = (await db.Systems.SingleAsync(s => s.Id == system)).Vendor ?? "—";
+        }
+
+        var page = await SignedInPageAsync(Roles.ItDirector);
+        await page.GotoAsync(new Uri(_address, $"systems/{system}").ToString());
+        await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await page.GetByTestId("edit-system").ClickAsync();
+        await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("save-system")).ToBeEnabledAsync();
+        await page.Locator("input#system-vendor").FillAsync("Contoso Cloud");
+        await page.Locator("input#system-vendor").BlurAsync();
+        await page.GetByTestId("save-system").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("saved=true", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("system-name")).ToHaveTextAsync("CRM");
+
+        await page.GetByTestId("system-history").ClickAsync();
+        var change = page.GetByTestId("audit-change").Filter(new LocatorFilterOptions { HasText = "Vendor" }).First;
+        await Assertions.Expect(change).ToHaveTextAsync($"Vendor: {oldVendor} → Contoso Cloud");
+        await Assertions.Expect(page.GetByTestId("audit-row").First).ToContainTextAsync(BusinessValueAppFactory.UserNameFor(Roles.ItDirector));
+        await Screenshots.SaveAsync(page, "audit-after-edit");
+    }
+
+    private async Task<Guid> SystemAsync(string name)
+    {
+        await using var db = _database.CreateContext();
+        return await db.Systems.Where(s => s.Name == name).Select(s => s.Id).SingleAsync();
+    }
+
+    private async Task<IPage> SignedInPageAsync(string role)
+    {
+        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, ColorScheme = ColorScheme.Light });
+        await _context.SignInAsync(_app, _address, role);
+        return await _context.NewPageAsync();
+    }
+}

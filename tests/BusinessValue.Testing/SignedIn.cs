@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BusinessValue.Testing;
+
+/// <summary>
+/// Calls a feature service as a user with a role, the way a page's circuit does: the scope's
+/// authentication state is that user's.
+/// </summary>
+public static class SignedIn
+{
+    public static IServiceScope As(this IServiceScope scope, string role, string? userName = null)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
+                new Claim(ClaimTypes.Name, userName ?? BusinessValueAppFactory.UserNameFor(role)),
+                new Claim(ClaimTypes.Role, role),
+            ],
+            authenticationType: "Test");
+        var state = Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity)));
+        ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>()).SetAuthenticationState(state);
+        return scope;
+    }
+}
