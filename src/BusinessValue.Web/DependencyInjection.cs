@@ -54,6 +54,7 @@ internal static class DependencyInjection
         services.AddSingleton<Features.Scorecard.SharedMarkup>();
         services.AddScoped<Features.Settings.AssumptionSettings>();
         services.AddScoped<Features.Systems.SystemEditing>();
+        services.AddScoped<Features.Scorecard.Explanations>();
         services.AddScoped<Features.Audit.AuditTrailSearch>();
         services.AddScoped<Features.Admin.UserAdministration>();
         // After DatabaseStartup, so it never reads a database that is not ready.

@@ -46,6 +46,26 @@ public sealed class ExplanationViewTests : MudComponentTest
     }
 
     [Fact]
+    public void Render_ReaderMayReadTheAuditTrail_LinksToTheHistoryOfTheSystemAndTheAssumptions()
+    {
+        var shop = Shop();
+
+        var view = Context.Render<ExplanationView>(p => p.Add(c => c.Figure, shop.RevenueLostToSlowPeaks).Add(c => c.Currency, "EUR")
+            .Add(c => c.SystemId, shop.SystemId).Add(c => c.ShowHistory, true));
+
+        view.Find("[data-testid=history-system]").GetAttribute("href").Should().Be($"/audit?system={shop.SystemId}");
+        view.Find("[data-testid=history-assumptions]").GetAttribute("href").Should().Be("/audit?entity=OrganisationSettings");
+    }
+
+    [Fact]
+    public void Render_ReaderMayNotReadTheAuditTrail_ShowsNoHistoryLinks()
+    {
+        var view = Context.Render<ExplanationView>(p => p.Add(c => c.Figure, Shop().RevenueLostToSlowPeaks).Add(c => c.Currency, "EUR"));
+
+        view.FindAll("[data-testid=explanation-history]").Should().BeEmpty();
+    }
+
+    [Fact]
     public void Render_FigureWithAMissingInput_SaysWhatIsMissingAndThatItIsNotZero()
     {
         var view = Context.Render<ExplanationView>(p => p.Add(c => c.Figure, Shop().RevenueDisrupted).Add(c => c.Currency, "EUR"));
