@@ -4,6 +4,7 @@ using BusinessValue.Web.Components;
 using BusinessValue.Web.Features.Scorecard;
 using BusinessValue.Web.Features.Home;
 using BusinessValue.Web.Features.Account;
+using BusinessValue.Web.Features.Api;
 using BusinessValue.Web.Hosting;
 using BusinessValue.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -26,6 +27,15 @@ internal static class DependencyInjection
         services.AddDataProtection().SetApplicationName("BusinessValue").PersistKeysToDbContext<BusinessValueDbContext>();
         services.AddHealth();
         services.AddAccounts(configuration, environment);
+        services.AddApiRateLimits(configuration);
+        services.AddApiDocumentation();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            // Enums by name, and formulas (Σ, ×, μ) readable rather than \u-escaped.
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
         services.AddScoped<BusinessValue.Infrastructure.Identity.FirstAdministrator>();
 
         // Circuit and message limits chosen, not left to chance: the framework's defaults, written down so a
@@ -57,6 +67,7 @@ internal static class DependencyInjection
         services.AddScoped<Features.Scorecard.Explanations>();
         services.AddScoped<Features.Audit.AuditTrailSearch>();
         services.AddScoped<Features.Admin.UserAdministration>();
+        services.AddScoped<Features.Admin.ApiKeyAdministration>();
         // After DatabaseStartup, so it never reads a database that is not ready.
         services.AddHostedService<ScorecardWarmer>();
         return services;
@@ -93,13 +104,18 @@ internal static class DependencyInjection
             string[] cultures = ["en-US", "en-GB", "de-DE", "fr-FR", "nl-NL", "es-ES", "it-IT", "sv-SE", "da-DK", "pl-PL"];
             options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
         });
+        app.UseApiCallAudit();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: the API's limits are per key, and the key is known only then.
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapHealth();
         app.MapScorecardExport();
         app.MapAccountEndpoints();
+        app.MapApi();
+        app.MapApiDocumentation();
         // The sign-in page needs its styles and scripts before anyone has signed in.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode()

@@ -45,6 +45,9 @@ public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbConte
     /// <summary>Who did what, append-only (docs/security.md#audit-trail).</summary>
     public DbSet<AuditEntry> AuditTrail => Set<AuditEntry>();
 
+    /// <summary>Keys of monitoring tools and integrators to /api/v1; only their hashes.</summary>
+    public DbSet<ApiKeys.ApiKey> ApiKeys => Set<ApiKeys.ApiKey>();
+
     /// <summary>Who writes through this context; recorded with every change (AuditTrailInterceptor).</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
 

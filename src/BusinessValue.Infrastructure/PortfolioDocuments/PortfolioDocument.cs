@@ -260,6 +260,30 @@ public sealed class MetricsDocument
     public decimal? Satisfaction { get; set; }
 
     public SourceDocument? Source { get; set; }
+
+    /// <summary>The row as the domain's monthly metrics for <paramref name="month"/>, checked.</summary>
+    /// <exception cref="Domain.DomainRuleException">A value is out of its range; the message names the field.</exception>
+    public Domain.Metrics.MonthlyMetrics ToMetrics(Domain.Periods.YearMonth month) => new Domain.Metrics.MonthlyMetrics(SystemId, month)
+    {
+        UptimePercent = UptimePercent,
+        DowntimeMinutes = DowntimeMinutes,
+        SlaUptimeTargetPercent = SlaUptimeTargetPercent,
+        PeakDegradedMinutes = PeakDegradedMinutes,
+        P1 = Tickets(P1),
+        P2 = Tickets(P2),
+        P3 = Tickets(P3),
+        P4 = Tickets(P4),
+        TicketSlaAttainmentPercent = TicketSlaAttainmentPercent,
+        PatchCompliancePercent = PatchCompliancePercent,
+        SecurityIncidents = SecurityIncidents,
+        BlockedWorkHours = BlockedWorkHours,
+        BackupSuccessPercent = BackupSuccessPercent,
+        ActiveUsers = ActiveUsers,
+        Satisfaction = Satisfaction,
+    }.Validated();
+
+    private static Domain.Metrics.TicketStats Tickets(TicketsDocument? t) =>
+        t is null ? Domain.Metrics.TicketStats.None : new Domain.Metrics.TicketStats(t.Count, t.TotalResolutionHours, t.AverageUsersAffected);
 }
 
 public sealed class RestoreTestDocument

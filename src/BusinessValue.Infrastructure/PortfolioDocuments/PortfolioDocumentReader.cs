@@ -241,24 +241,7 @@ public static class PortfolioDocumentReader
 
             return Attempt(path, () =>
             {
-                var metrics = new MonthlyMetrics(x.SystemId, month)
-                {
-                    UptimePercent = x.UptimePercent,
-                    DowntimeMinutes = x.DowntimeMinutes,
-                    SlaUptimeTargetPercent = x.SlaUptimeTargetPercent,
-                    PeakDegradedMinutes = x.PeakDegradedMinutes,
-                    P1 = Tickets(x.P1),
-                    P2 = Tickets(x.P2),
-                    P3 = Tickets(x.P3),
-                    P4 = Tickets(x.P4),
-                    TicketSlaAttainmentPercent = x.TicketSlaAttainmentPercent,
-                    PatchCompliancePercent = x.PatchCompliancePercent,
-                    SecurityIncidents = x.SecurityIncidents,
-                    BlockedWorkHours = x.BlockedWorkHours,
-                    BackupSuccessPercent = x.BackupSuccessPercent,
-                    ActiveUsers = x.ActiveUsers,
-                    Satisfaction = x.Satisfaction,
-                }.Validated();
+                var metrics = x.ToMetrics(month);
                 return source is null ? metrics : metrics.RecordedBy(source);
             });
         }
@@ -283,9 +266,6 @@ public static class PortfolioDocumentReader
         // A time with an offset arrives as local time: convert it; one without is taken as UTC, as documented.
         private static DateTime Utc(DateTime value) =>
             value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
-
-        private static TicketStats Tickets(TicketsDocument? t) =>
-            t is null ? TicketStats.None : new TicketStats(t.Count, t.TotalResolutionHours, t.AverageUsersAffected);
 
         private InputSource? Source(SourceDocument? s, string path)
         {

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace BusinessValue.Infrastructure.PortfolioDocuments;
 
 /// <summary>How the document is written: camelCase, indented, and strict about what it accepts.</summary>
-internal static class PortfolioJson
+public static class PortfolioJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

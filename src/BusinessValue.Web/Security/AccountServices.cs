@@ -1,5 +1,6 @@
 using BusinessValue.Infrastructure.Identity;
 using BusinessValue.Infrastructure.Persistence;
+using BusinessValue.Web.Features.Api;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -26,8 +27,9 @@ internal static class AccountServices
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Features.Api.ApiKeyAuthentication>(Features.Api.ApiKeyAuthentication.SchemeName, null)
             .AddIdentityCookies();
-        services.AddAuthorizationBuilder().AddAccessPolicies();
+        services.AddAuthorizationBuilder().AddAccessPolicies().AddApiPolicies();
 
         services.AddIdentityCore<AppUser>(options =>
             {

@@ -56,7 +56,12 @@ public sealed class AccessMatrixTests
         var mismatches = new List<string>();
         foreach (var row in Matrix())
         {
-            var address = row.Address.Replace("{Id:guid}", systemId.ToString(), StringComparison.Ordinal);
+            var address = row.Address
+                .Replace("{Id:guid}", systemId.ToString(), StringComparison.Ordinal)
+                .Replace("{id:guid}", systemId.ToString(), StringComparison.Ordinal)
+                .Replace("{month}", "2026-07", StringComparison.Ordinal)
+                .Replace("{documentName?}", "v1", StringComparison.Ordinal)
+                .Replace("{documentName}", "v1", StringComparison.Ordinal);
             foreach (var (who, expected) in row.Expected)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(address, UriKind.Relative));
@@ -83,6 +88,7 @@ public sealed class AccessMatrixTests
         HttpStatusCode.NotFound => "404",
         HttpStatusCode.BadRequest => "token",
         HttpStatusCode.InternalServerError => "500",
+        HttpStatusCode.Unauthorized => "401",
         HttpStatusCode.Redirect when response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) == true => "sign-in",
         HttpStatusCode.Redirect when response.Headers.Location?.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal) == true => "✗",
         _ => $"HTTP {(int)response.StatusCode} {response.Headers.Location}",

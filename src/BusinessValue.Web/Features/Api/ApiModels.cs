@@ -1,0 +1,33 @@
+using BusinessValue.Domain.Engine;
+using BusinessValue.Infrastructure.PortfolioDocuments;
+
+namespace BusinessValue.Web.Features.Api;
+
+/// <summary>A business figure: exact value (never rounded), its unit, and, where asked for, why it has that value.</summary>
+public sealed record ApiFigure(string Key, string Label, decimal? Value, FigureUnit Unit, Explanation? Why)
+{
+    public static ApiFigure From(Figure figure, bool withWhy) => new(figure.Key, figure.Label, figure.Value, figure.Unit, withWhy ? figure.Why : null);
+}
+
+/// <summary>The organisation's scorecard for a period: its figures with explanations, and each system's figures.</summary>
+public sealed record ApiScorecard(
+    string Organisation, string Period, string FirstMonth, string LastMonth, string Currency,
+    IReadOnlyList<ApiFigure> Figures, IReadOnlyList<ApiSystemSummary> Systems);
+
+/// <summary>One system's place on the company scorecard; its explanations are at /api/v1/systems/{id}/scorecard.</summary>
+public sealed record ApiSystemSummary(Guid Id, string Name, string? Quadrant, string? SuggestedDecision, string Readiness, IReadOnlyList<ApiFigure> Figures);
+
+/// <summary>One system's scorecard for a period, every figure with its explanation.</summary>
+public sealed record ApiSystemScorecard(
+    Guid Id, string Name, string Period, string Currency, string? Quadrant, string? SuggestedDecision, string Readiness,
+    Explanation ReadinessWhy, IReadOnlyList<ApiFigure> Figures);
+
+/// <summary>A system of the inventory.</summary>
+public sealed record ApiSystem(Guid Id, string Name, string Category, string? Vendor, string Lifecycle, string StrategicFit,
+    string? ItOwner, string? BusinessOwner, decimal TotalCostOfOwnership);
+
+/// <summary>Many systems' months at once: all written, or none.</summary>
+public sealed record ApiMetricsBatch(IReadOnlyList<MetricsDocument?>? Metrics);
+
+/// <summary>What a write did: months that were new, and months whose earlier report was replaced.</summary>
+public sealed record ApiMetricsWritten(int Created, int Replaced);
