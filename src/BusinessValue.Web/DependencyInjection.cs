@@ -75,7 +75,8 @@ internal static class DependencyInjection
 
     public static WebApplication UseBusinessValue(this WebApplication app)
     {
-        app.UseSecurityHeaders();
+        var openId = app.Services.GetRequiredService<OpenIdSignIn>();
+        app.UseSecurityHeaders(openId.IsEnabled ? new Uri(openId.Authority!) : null);
         app.UseCircuitOriginCheck(app.Configuration);
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseSerilogRequestLogging(options =>

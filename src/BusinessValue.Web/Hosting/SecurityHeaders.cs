@@ -20,8 +20,14 @@ internal static class SecurityHeaders
         "form-action 'self'; " +
         "frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+    /// <param name="signInProvider">The OpenID provider's origin, when configured: the sign-in form's post is redirected there.</param>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, Uri? signInProvider = null)
+    {
+        // Browsers apply form-action to where a form's answer redirects, too.
+        var policy = signInProvider is null
+            ? ContentSecurityPolicy
+            : ContentSecurityPolicy.Replace("form-action 'self';", $"form-action 'self' {signInProvider.GetLeftPart(UriPartial.Authority)};", StringComparison.Ordinal);
+        return app.Use((context, next) =>
         {
             // Set before the body starts, whatever writes the response (pages, endpoints, static files, errors).
             context.Response.OnStarting(() =>
@@ -29,8 +35,8 @@ internal static class SecurityHeaders
                 var headers = context.Response.Headers;
                 // The API reference page (Scalar) starts with one inline script carrying a per-request nonce.
                 headers.ContentSecurityPolicy = context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] is string nonce
-                    ? ContentSecurityPolicy.Replace("script-src 'self';", $"script-src 'self' 'nonce-{nonce}';", StringComparison.Ordinal)
-                    : ContentSecurityPolicy;
+                    ? policy.Replace("script-src 'self';", $"script-src 'self' 'nonce-{nonce}';", StringComparison.Ordinal)
+                    : policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -40,4 +46,5 @@ internal static class SecurityHeaders
             });
             return next(context);
         });
+    }
 }

@@ -8,7 +8,7 @@ namespace BusinessValue.Web.Hosting;
 internal static class StartupFailure
 {
     public static bool IsExplained(Exception exception) =>
-        exception is DatabaseConfigurationException or DatabaseUnavailableException or DomainRuleException;
+        exception is DatabaseConfigurationException or DatabaseUnavailableException or DomainRuleException or SettingException;
 
     public static void Report(Exception exception)
     {

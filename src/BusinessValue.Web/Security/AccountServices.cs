@@ -22,13 +22,16 @@ internal static class AccountServices
         services.AddScoped<AccessGuard>();
         services.AddScoped<AccountEvents>();
 
-        services.AddAuthentication(options =>
+        var openId = OpenIdSignIn.FromConfiguration(configuration);
+        services.AddSingleton(openId);
+        var authentication = services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Features.Api.ApiKeyAuthentication>(Features.Api.ApiKeyAuthentication.SchemeName, null)
-            .AddIdentityCookies();
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Features.Api.ApiKeyAuthentication>(Features.Api.ApiKeyAuthentication.SchemeName, null);
+        authentication.AddIdentityCookies();
+        openId.Register(authentication);
         services.AddAuthorizationBuilder().AddAccessPolicies().AddApiPolicies();
 
         services.AddIdentityCore<AppUser>(options =>

@@ -2,6 +2,7 @@ using BusinessValue.Infrastructure.Audit;
 using BusinessValue.Infrastructure.Identity;
 using BusinessValue.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace BusinessValue.Web.Features.Account;
@@ -30,6 +31,111 @@ internal static class AccountEndpoints
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .AllowAnonymous()
             .ExcludeFromDescription();
+
+        // Sign-in through the organisation's OpenID Connect provider, when configured (docs/security.md#openid-connect).
+        endpoints.MapPost("/account/external", async (HttpContext context, OpenIdSignIn openId, SignInManager<AppUser> signIn) =>
+            {
+                if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The sign-in form has expired", detail: "Reload the sign-in page and try again.");
+                }
+
+                if (!openId.IsEnabled)
+                {
+                    return Results.NotFound();
+                }
+
+                var returnUrl = (await context.Request.ReadFormAsync(context.RequestAborted))["returnUrl"].ToString();
+                var callback = $"/account/external/callback?returnUrl={Uri.EscapeDataString(Login.LocalOnly(returnUrl))}";
+                return Results.Challenge(signIn.ConfigureExternalAuthenticationProperties(OpenIdSignIn.Scheme, callback), [OpenIdSignIn.Scheme]);
+            })
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        endpoints.MapGet("/account/external/callback", ExternalCallbackAsync).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
+    }
+
+    /// <summary>
+    /// Back from the provider: the person's groups give their role (or no entry); their account is found by the
+    /// provider's subject, or made on first sign-in; the role follows the groups at every sign-in.
+    /// </summary>
+    private static async Task<IResult> ExternalCallbackAsync(HttpContext context, string? returnUrl, OpenIdSignIn openId, SignInManager<AppUser> signIn,
+        UserManager<AppUser> users, AccountEvents events, TimeProvider clock)
+    {
+        var info = await signIn.GetExternalLoginInfoAsync();
+        await context.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (info is null)
+        {
+            return Results.LocalRedirect($"{AccountServices.LoginPath}?error=external");
+        }
+
+        var principal = info.Principal;
+        var name = principal.FindFirst("preferred_username")?.Value ?? principal.FindFirst("email")?.Value ?? info.ProviderKey;
+        var role = openId.RoleFor(principal.FindAll(openId.GroupsClaim).Select(c => c.Value));
+        if (role is null)
+        {
+            await events.RecordAsync(AuditAction.SignInFailed, name, null, $"Sign-in through {openId.DisplayName} refused: none of the person's groups maps to a role.");
+            return Results.LocalRedirect($"{AccountServices.LoginPath}?error=no-role");
+        }
+
+        var user = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
+        if (user is null)
+        {
+            user = new AppUser
+            {
+                Id = Guid.CreateVersion7(),
+                UserName = await FreeUserNameAsync(users, name),
+                DisplayName = principal.FindFirst("name")?.Value ?? name,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            var created = await users.CreateAsync(user);
+            if (created.Succeeded)
+            {
+                created = await users.AddLoginAsync(user, info);
+            }
+
+            if (!created.Succeeded)
+            {
+                return Results.LocalRedirect($"{AccountServices.LoginPath}?error=external");
+            }
+
+            await events.RecordAsync(AuditAction.UserCreated, user.UserName!, user.Id, $"Created the account {user.UserName} on its first sign-in through {openId.DisplayName}.");
+        }
+
+        if (user.IsDisabled)
+        {
+            await events.RecordAsync(AuditAction.SignInFailed, user.UserName!, user.Id, $"Sign-in through {openId.DisplayName} refused: the account is disabled.");
+            return Results.LocalRedirect($"{AccountServices.LoginPath}?error=external");
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Count != 1 || roles[0] != role)
+        {
+            await users.RemoveFromRolesAsync(user, roles);
+            await users.AddToRoleAsync(user, role);
+            await events.RecordAsync(AuditAction.RolesChanged, user.UserName!, user.Id, $"Role of {user.UserName} set to {role} from the groups sent by {openId.DisplayName} (was {(roles.Count == 0 ? "none" : string.Join(", ", roles))}).");
+        }
+
+        user.LastSignInAtUtc = clock.GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(user);
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: OpenIdSignIn.Scheme);
+        await events.RecordAsync(AuditAction.SignedIn, user.UserName!, user.Id, $"Signed in through {openId.DisplayName} from {context.Connection.RemoteIpAddress}.");
+        return Results.LocalRedirect(Login.LocalOnly(returnUrl));
+    }
+
+    /// <summary>The provider's name for the person, made to fit the app's user names, and unique.</summary>
+    private static async Task<string> FreeUserNameAsync(UserManager<AppUser> users, string wanted)
+    {
+        var allowed = users.Options.User.AllowedUserNameCharacters;
+        var name = new string(wanted.Where(c => allowed.Contains(c, StringComparison.Ordinal)).ToArray());
+        name = name.Length == 0 ? "user" : name;
+        var candidate = name;
+        for (var i = 2; await users.FindByNameAsync(candidate) is not null; i++)
+        {
+            candidate = $"{name}.{i}";
+        }
+
+        return candidate;
     }
 }
