@@ -1,7 +1,9 @@
 using BusinessValue.Infrastructure.Database;
 using BusinessValue.Infrastructure.Identity;
 using BusinessValue.Testing;
+using BusinessValue.Web.Features.Admin;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BusinessValue.EndToEnd;
@@ -18,7 +20,8 @@ public sealed class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _app = new BusinessValueAppFactory(_database);
+        // Open pages check their account every 3 seconds here (a minute by default), so the test need not wait.
+        _app = new BusinessValueAppFactory(_database).WithSetting("Security:Sessions:RevalidationMinutes", "0.05");
         _address = _app.StartKestrel();
     }
 
@@ -85,6 +88,25 @@ public sealed class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await Assertions.Expect(change).ToHaveTextAsync($"Vendor: {oldVendor} → Contoso Cloud");
         await Assertions.Expect(page.GetByTestId("audit-row").First).ToContainTextAsync(BusinessValueAppFactory.UserNameFor(Roles.ItDirector));
         await Screenshots.SaveAsync(page, "audit-after-edit");
+    }
+
+    [Fact]
+    public async Task OpenPage_AccountDisabledMeanwhile_GoesToSignInWithoutAReload()
+    {
+        var page = await SignedInPageAsync(Roles.Executive);
+        await page.GotoAsync(new Uri(_address, "?period=2026-Q3").ToString());
+        await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+
+        using (var scope = _app.Services.CreateScope().As(Roles.Administrator, "ada@example.com"))
+        {
+            var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+            var executive = (await administration.ListAsync()).Single(u => u.Role == Roles.Executive);
+            (await administration.SetDisabledAsync(executive.Id, disabled: true)).Should().BeEmpty();
+        }
+
+        // The open circuit notices at its next check and sends the reader to sign-in; nothing was clicked.
+        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("sign-in")).ToBeVisibleAsync();
     }
 
     private async Task<Guid> SystemAsync(string name)

@@ -68,10 +68,10 @@ public sealed class AccountTests
         (await db.AuditTrail.SingleAsync(e => e.Action == AuditAction.UserCreated)).Actor.Should().Be("ada@example.com");
     }
 
-    [Fact]
-    public async Task Session_IdleLongerThanTheIdleTimeout_SendsTheReaderToSignIn()
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Session_IdleLongerThanTheIdleTimeout_SendsTheReaderToSignIn(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new BusinessValueAppFactory(database).WithServices(s => s.AddSingleton<TimeProvider>(clock));
         using var client = await app.CreateSignedInClientAsync();
@@ -85,10 +85,10 @@ public sealed class AccountTests
         idle.Headers.Location!.OriginalString.Should().Contain("/account/login");
     }
 
-    [Fact]
-    public async Task Session_ActiveBeyondTheAbsoluteTimeout_SendsTheReaderToSignIn()
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Session_ActiveBeyondTheAbsoluteTimeout_SendsTheReaderToSignIn(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new BusinessValueAppFactory(database).WithServices(s => s.AddSingleton<TimeProvider>(clock));
         using var client = await app.CreateSignedInClientAsync();

@@ -161,12 +161,13 @@ public sealed class ApiTests
     }
 
     [Theory]
-    [InlineData("""{ "uptimePercent": "high" }""", "$.uptimePercent")]
-    [InlineData("""{ "uptimePercent": 99.9, """, "$")]
-    [InlineData("""{ "uptimePercent": 99.9, "colour": "blue" }""", "$")]
-    public async Task PutMonth_BodyOfTheWrongShape_Returns400NamingWhereAndChangesNothing(string body, string path)
+    [InlineData(DatabaseProvider.Sqlite, """{ "uptimePercent": "high" }""", "$.uptimePercent")]
+    [InlineData(DatabaseProvider.Postgres, """{ "uptimePercent": "high" }""", "$.uptimePercent")]
+    [InlineData(DatabaseProvider.Sqlite, """{ "uptimePercent": 99.9, """, "$")]
+    [InlineData(DatabaseProvider.Postgres, """{ "uptimePercent": 99.9, "colour": "blue" }""", "$")]
+    public async Task PutMonth_BodyOfTheWrongShape_Returns400NamingWhereAndChangesNothing(DatabaseProvider provider, string body, string path)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new BusinessValueAppFactory(database);
         var system = await SystemIdAsync(app, database, "CRM");
         using var client = await KeyClientAsync(app, ApiScopes.MetricsWrite);
@@ -180,10 +181,10 @@ public sealed class ApiTests
         (await MetricRowsAsync(database)).Should().Be(before);
     }
 
-    [Fact]
-    public async Task PutMonth_UnknownSystemOrOversizedBody_IsRefusedAndChangesNothing()
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task PutMonth_UnknownSystemOrOversizedBody_IsRefusedAndChangesNothing(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new BusinessValueAppFactory(database);
         var system = await SystemIdAsync(app, database, "CRM");
         using var client = await KeyClientAsync(app, ApiScopes.MetricsWrite);
