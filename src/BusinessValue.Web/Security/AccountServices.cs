@@ -20,6 +20,8 @@ internal static class AccountServices
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, AccountStateRevalidation>();
         services.AddScoped<AccessGuard>();
+        services.AddScoped<CircuitActivity>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitActivityHandler>();
         services.AddScoped<AccountEvents>();
 
         var openId = OpenIdSignIn.FromConfiguration(configuration);

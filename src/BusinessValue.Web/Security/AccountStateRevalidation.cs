@@ -9,13 +9,15 @@ namespace BusinessValue.Web.Security;
 
 /// <summary>
 /// An open page (a circuit) checks its user against the account every <see cref="Sessions.RevalidationInterval"/>:
-/// a disabled account, changed roles or an expired session signs it out, and the page goes to sign-in.
+/// a disabled account, changed roles, an expired session or a page left idle for the idle timeout signs it out,
+/// and the page goes to sign-in.
 /// </summary>
 internal sealed class AccountStateRevalidation(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopes,
     IOptions<IdentityOptions> identity,
     Sessions sessions,
+    CircuitActivity activity,
     TimeProvider clock) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => sessions.RevalidationInterval;
@@ -23,7 +25,9 @@ internal sealed class AccountStateRevalidation(
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         var principal = authenticationState.User;
-        if (sessions.HasExpired(principal, clock.GetUtcNow()))
+        var now = clock.GetUtcNow();
+        // An open page left alone for the idle timeout ends like an idle cookie would.
+        if (sessions.HasExpired(principal, now) || now - activity.LastActivity > sessions.IdleTimeout)
         {
             return false;
         }

@@ -91,6 +91,7 @@ public sealed class AccessMatrixTests
         HttpStatusCode.Unauthorized => "401",
         HttpStatusCode.Redirect when response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) == true => "sign-in",
         HttpStatusCode.Redirect when response.Headers.Location?.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal) == true => "✗",
+        HttpStatusCode.Redirect => "302",
         _ => $"HTTP {(int)response.StatusCode} {response.Headers.Location}",
     };
 
