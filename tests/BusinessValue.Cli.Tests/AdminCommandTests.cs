@@ -39,6 +39,9 @@ public sealed class AdminCommandTests
             user.IsDisabled = true;
             user.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1);
             oldHash = user.PasswordHash!;
+            // Meanwhile someone made them a Viewer.
+            db.UserRoles.RemoveRange(db.UserRoles.Where(r => r.UserId == user.Id));
+            db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = user.Id, RoleId = await db.Roles.Where(r => r.Name == Roles.Viewer).Select(r => r.Id).SingleAsync() });
             await db.SaveChangesAsync();
         }
 
@@ -53,6 +56,8 @@ public sealed class AdminCommandTests
             user.LockoutEnd.Should().BeNull();
             user.PasswordHash.Should().NotBe(oldHash);
             (await db.AuditTrail.CountAsync(e => e.Action == AuditAction.PasswordReset)).Should().Be(1);
+            var roles = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync();
+            roles.Should().Equal([Roles.Administrator], "each person has one role");
         }
     }
 

@@ -82,7 +82,7 @@ public sealed class FirstAdministrator(UserManager<AppUser> users, BusinessValue
                 .Concat(Messages(await users.AddPasswordAsync(user, password)))
                 .Concat(Messages(await users.SetLockoutEndDateAsync(user, null)))
                 .Concat(Messages(await users.ResetAccessFailedCountAsync(user)))
-                .Concat(await users.IsInRoleAsync(user, Roles.Administrator) ? [] : Messages(await users.AddToRoleAsync(user, Roles.Administrator)))
+                .Concat(await OnlyAdministratorAsync(user))
                 .Concat(Messages(await users.UpdateSecurityStampAsync(user)))
                 .ToList();
             if (errors.Count > 0)
@@ -94,6 +94,14 @@ public sealed class FirstAdministrator(UserManager<AppUser> users, BusinessValue
             return true;
         }, cancellationToken);
         return (created, errors);
+    }
+
+    /// <summary>Each person has one role: the administrator's replaces any other.</summary>
+    private async Task<IReadOnlyList<string>> OnlyAdministratorAsync(AppUser user)
+    {
+        var others = (await users.GetRolesAsync(user)).Where(role => role != Roles.Administrator).ToList();
+        var problems = others.Count > 0 ? Messages(await users.RemoveFromRolesAsync(user, others)) : [];
+        return problems.Count > 0 || await users.IsInRoleAsync(user, Roles.Administrator) ? problems : Messages(await users.AddToRoleAsync(user, Roles.Administrator));
     }
 
     private AppUser NewUser(string displayName, string userName) => new()
@@ -140,6 +148,7 @@ public sealed class FirstAdministrator(UserManager<AppUser> users, BusinessValue
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await AccountLock.TakeAsync(db, cancellationToken);
             if (await work())
             {
                 await db.SaveChangesAsync(cancellationToken);

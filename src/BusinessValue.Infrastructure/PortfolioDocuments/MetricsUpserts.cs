@@ -71,8 +71,24 @@ public static class MetricsUpserts
         return (rows, problems);
     }
 
-    /// <summary>Writes checked rows in one transaction: all of them, or none if anything fails.</summary>
+    /// <summary>
+    /// Writes checked rows in one transaction: all of them, or none if anything fails. When another request wrote
+    /// one of the same new months at the same moment (a tool's retry), it runs once more and replaces it.
+    /// </summary>
     public static async Task<MetricsUpsertResult> ApplyAsync(BusinessValueDbContext db, IReadOnlyList<MonthlyMetrics> rows, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ApplyOnceAsync(db, rows, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await ApplyOnceAsync(db, rows, cancellationToken);
+        }
+    }
+
+    private static async Task<MetricsUpsertResult> ApplyOnceAsync(BusinessValueDbContext db, IReadOnlyList<MonthlyMetrics> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);

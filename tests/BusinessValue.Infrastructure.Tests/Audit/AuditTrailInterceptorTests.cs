@@ -73,6 +73,12 @@ public sealed class AuditTrailInterceptorTests
         (await update.Should().ThrowAsync<Exception>()).Which.Message.Should().Contain("append-only");
         var delete = () => db.AuditTrail.ExecuteDeleteAsync();
         (await delete.Should().ThrowAsync<Exception>()).Which.Message.Should().Contain("append-only");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var truncate = () => db.Database.ExecuteSqlRawAsync("TRUNCATE audit_entries");
+            (await truncate.Should().ThrowAsync<Exception>()).Which.Message.Should().Contain("append-only");
+        }
+
         (await db.AuditTrail.CountAsync()).Should().Be(1);
     }
 

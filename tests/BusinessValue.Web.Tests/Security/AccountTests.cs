@@ -31,15 +31,19 @@ public sealed class AccountTests
         }
 
         using var fifth = await BusinessValueAppFactory.SignInAsync(client, userName, "not-the-right-password");
-        (await fifth.Content.ReadAsStringAsync()).Should().Contain("locked for 15 minutes");
+        (await fifth.Content.ReadAsStringAsync()).Should().Contain("Sign-in failed");
 
         using var locked = await BusinessValueAppFactory.SignInAsync(client, userName, BusinessValueAppFactory.Password);
 
         locked.StatusCode.Should().Be(HttpStatusCode.OK, "a locked account is not signed in");
-        (await locked.Content.ReadAsStringAsync()).Should().Contain("locked for 15 minutes");
+        (await locked.Content.ReadAsStringAsync()).Should().Contain("Sign-in failed").And.Contain("locked for 15 minutes after 5 failed attempts",
+            "the same words as for an unknown name, which say what to do if it is a lockout");
+        using var unknown = await BusinessValueAppFactory.SignInAsync(client, "nobody@test.local", BusinessValueAppFactory.Password);
+        (await unknown.Content.ReadAsStringAsync()).Should().Contain("locked for 15 minutes after 5 failed attempts");
         (await client.GetAsync(Scorecard)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         await using var db = database.CreateContext();
         (await db.AuditTrail.CountAsync(e => e.Action == AuditAction.SignInFailed && e.Actor == userName)).Should().Be(4);
+        (await db.AuditTrail.CountAsync(e => e.Action == AuditAction.SignInFailed && e.Actor == "nobody@test.local")).Should().Be(1);
         (await db.AuditTrail.CountAsync(e => e.Action == AuditAction.LockedOut && e.Actor == userName)).Should().Be(2, "the fifth failure locks, the sixth attempt finds it locked");
     }
 

@@ -1,5 +1,7 @@
 using BusinessValue.Infrastructure.Audit;
 using BusinessValue.Infrastructure.Identity;
+using BusinessValue.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using BusinessValue.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -79,6 +81,58 @@ internal static class AccountEndpoints
             return Results.LocalRedirect($"{AccountServices.LoginPath}?error=no-role");
         }
 
+        // The account, its login, its role and their audit entries: all in one transaction, or none.
+        var db = context.RequestServices.GetRequiredService<BusinessValueDbContext>();
+        AppUser? user = null;
+        try
+        {
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await AccountLock.TakeAsync(db);
+                user = await ProvisionAsync(db, users, info, name, role, openId, clock);
+                if (user is null)
+                {
+                    await transaction.RollbackAsync();
+                    return;
+                }
+
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            });
+        }
+        catch (DbUpdateException)
+        {
+            user = null;
+        }
+
+        if (user is null)
+        {
+            await events.RecordAsync(AuditAction.SignInFailed, name, null, $"Sign-in through {openId.DisplayName} refused: the account is disabled, or it could not be made.");
+            return Results.LocalRedirect($"{AccountServices.LoginPath}?error=external");
+        }
+
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: OpenIdSignIn.Scheme);
+        await events.RecordAsync(AuditAction.SignedIn, user.UserName!, user.Id, $"Signed in through {openId.DisplayName} from {context.Connection.RemoteIpAddress}.");
+        return Results.LocalRedirect(Login.LocalOnly(returnUrl));
+    }
+
+    /// <summary>Finds or makes the account and gives it the role its groups map to; null when it may not sign in.</summary>
+    private static async Task<AppUser?> ProvisionAsync(BusinessValueDbContext db, UserManager<AppUser> users, ExternalLoginInfo info, string name, string role, OpenIdSignIn openId, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        void Record(AuditAction action, AppUser user, string summary) => db.AuditTrail.Add(new AuditEntry
+        {
+            OccurredAtUtc = now,
+            Action = action,
+            Actor = user.UserName!,
+            ActorId = user.Id,
+            EntityType = "User",
+            EntityId = user.Id.ToString(),
+            Summary = summary,
+        });
+
         var user = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
         if (user is null)
         {
@@ -86,42 +140,37 @@ internal static class AccountEndpoints
             {
                 Id = Guid.CreateVersion7(),
                 UserName = await FreeUserNameAsync(users, name),
-                DisplayName = principal.FindFirst("name")?.Value ?? name,
-                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                DisplayName = info.Principal.FindFirst("name")?.Value ?? name,
+                CreatedAtUtc = now,
             };
-            var created = await users.CreateAsync(user);
-            if (created.Succeeded)
+            if (!(await users.CreateAsync(user)).Succeeded || !(await users.AddLoginAsync(user, info)).Succeeded)
             {
-                created = await users.AddLoginAsync(user, info);
+                return null;
             }
 
-            if (!created.Succeeded)
-            {
-                return Results.LocalRedirect($"{AccountServices.LoginPath}?error=external");
-            }
-
-            await events.RecordAsync(AuditAction.UserCreated, user.UserName!, user.Id, $"Created the account {user.UserName} on its first sign-in through {openId.DisplayName}.");
+            Record(AuditAction.UserCreated, user, $"Created the account {user.UserName} on its first sign-in through {openId.DisplayName}.");
         }
 
         if (user.IsDisabled)
         {
-            await events.RecordAsync(AuditAction.SignInFailed, user.UserName!, user.Id, $"Sign-in through {openId.DisplayName} refused: the account is disabled.");
-            return Results.LocalRedirect($"{AccountServices.LoginPath}?error=external");
+            return null;
         }
 
         var roles = await users.GetRolesAsync(user);
         if (roles.Count != 1 || roles[0] != role)
         {
-            await users.RemoveFromRolesAsync(user, roles);
-            await users.AddToRoleAsync(user, role);
-            await events.RecordAsync(AuditAction.RolesChanged, user.UserName!, user.Id, $"Role of {user.UserName} set to {role} from the groups sent by {openId.DisplayName} (was {(roles.Count == 0 ? "none" : string.Join(", ", roles))}).");
+            // A new role ends the person's other open sessions, as a change on the users page does.
+            if (!(await users.RemoveFromRolesAsync(user, roles)).Succeeded || !(await users.AddToRoleAsync(user, role)).Succeeded
+                || !(await users.UpdateSecurityStampAsync(user)).Succeeded)
+            {
+                return null;
+            }
+
+            Record(AuditAction.RolesChanged, user, $"Role of {user.UserName} set to {role} from the groups sent by {openId.DisplayName} (was {(roles.Count == 0 ? "none" : string.Join(", ", roles))}).");
         }
 
-        user.LastSignInAtUtc = clock.GetUtcNow().UtcDateTime;
-        await users.UpdateAsync(user);
-        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: OpenIdSignIn.Scheme);
-        await events.RecordAsync(AuditAction.SignedIn, user.UserName!, user.Id, $"Signed in through {openId.DisplayName} from {context.Connection.RemoteIpAddress}.");
-        return Results.LocalRedirect(Login.LocalOnly(returnUrl));
+        user.LastSignInAtUtc = now;
+        return (await users.UpdateAsync(user)).Succeeded ? user : null;
     }
 
     /// <summary>The provider's name for the person, made to fit the app's user names, and unique.</summary>

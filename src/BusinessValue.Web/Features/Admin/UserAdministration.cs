@@ -140,6 +140,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await AccountLock.TakeAsync(db, cancellationToken);
             problems = await change(users, actor, (action, user, summary) => db.AuditTrail.Add(new AuditEntry
             {
                 OccurredAtUtc = clock.GetUtcNow().UtcDateTime,

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using BusinessValue.Infrastructure.Audit;
 using BusinessValue.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -5,36 +6,89 @@ using Microsoft.EntityFrameworkCore;
 namespace BusinessValue.Web.Features.Api;
 
 /// <summary>
-/// Every call to /api/v1 goes into the audit trail with its key (or "no valid key"), address and answer, refused
-/// ones included; a key's last use is kept for the API keys page.
+/// Every call to /api/v1 goes into the audit trail with its key, address and answer, failed ones included; a key's
+/// last use is kept for the API keys page. Calls without a valid key are limited per address before anything else
+/// runs, and recorded once per address and minute, so nobody can flood the append-only trail.
 /// </summary>
 internal static class ApiCallAudit
 {
-    public static IApplicationBuilder UseApiCallAudit(this IApplicationBuilder app) =>
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/v1"), api => api.Use(async (context, next) =>
+    /// <summary>Requests a minute from one address before its key is checked; well above any tool's honest need.</summary>
+    private const int UncheckedPerAddressPerMinute = 600;
+
+    public static IApplicationBuilder UseApiCallAudit(this IApplicationBuilder app)
+    {
+        var perAddress = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = UncheckedPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        var refusalsRecorded = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 1, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+
+        return app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/v1"), api => api.Use(async (context, next) =>
         {
-            await next(context);
-            // The key's principal is set by authorization further in; it is read after the answer is made.
-            var keyId = Guid.TryParse(context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value, out var id) ? id : (Guid?)null;
-            var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-            await using var db = await context.RequestServices.GetRequiredService<IDbContextFactory<BusinessValueDbContext>>().CreateDbContextAsync(CancellationToken.None);
-            if (keyId is { } key)
+            using var lease = perAddress.AttemptAcquire(context);
+            if (!lease.IsAcquired)
             {
-                await db.ApiKeys.Where(k => k.Id == key).ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAtUtc, now), CancellationToken.None);
+                context.Response.Headers.RetryAfter = "60";
+                await ApiProblems.Write(context, StatusCodes.Status429TooManyRequests, "Too many requests from this address",
+                    $"At most {UncheckedPerAddressPerMinute} requests a minute come from one address. Try again in a minute.");
+                return;
             }
 
-            db.AuditTrail.Add(new AuditEntry
+            var failed = false;
+            try
             {
-                OccurredAtUtc = now,
-                Action = AuditAction.ApiCall,
-                Actor = keyId is null ? $"no valid API key ({context.Connection.RemoteIpAddress})" : context.User.Identity?.Name ?? "an API key",
-                ActorId = keyId,
-                EntityType = "Api",
-                EntityId = keyId?.ToString(),
-                Summary = Truncate($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} answered {context.Response.StatusCode}."),
-            });
-            await db.SaveChangesAsync(CancellationToken.None);
+                await next(context);
+            }
+            catch (Exception ex) when (!context.Response.HasStarted)
+            {
+                // An API answers with a problem document, never the HTML error page; the log has the details.
+                failed = true;
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiCallAudit)).LogError(ex, "API call {Method} {Path} failed", context.Request.Method, context.Request.Path);
+                context.Response.Clear();
+                await ApiProblems.Write(context, StatusCodes.Status500InternalServerError, "The request could not be completed",
+                    $"Nothing was half-written. Try again; if it fails again, give your administrator this reference: {context.TraceIdentifier}.");
+            }
+            finally
+            {
+                await RecordAsync(context, refusalsRecorded, failed);
+            }
         }));
+    }
+
+    private static async Task RecordAsync(HttpContext context, PartitionedRateLimiter<HttpContext> refusalsRecorded, bool failed)
+    {
+        // The key's principal is set by authorization further in; it is read after the answer is made.
+        var keyId = Guid.TryParse(context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value, out var id) ? id : (Guid?)null;
+        if (keyId is null)
+        {
+            using var recorded = refusalsRecorded.AttemptAcquire(context);
+            if (!recorded.IsAcquired)
+            {
+                return;
+            }
+        }
+
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await using var db = await context.RequestServices.GetRequiredService<IDbContextFactory<BusinessValueDbContext>>().CreateDbContextAsync(CancellationToken.None);
+        if (keyId is { } key)
+        {
+            await db.ApiKeys.Where(k => k.Id == key).ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAtUtc, now), CancellationToken.None);
+        }
+
+        var call = $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} answered {context.Response.StatusCode}{(failed ? " (failed)" : string.Empty)}.";
+        db.AuditTrail.Add(new AuditEntry
+        {
+            OccurredAtUtc = now,
+            Action = AuditAction.ApiCall,
+            Actor = keyId is null ? $"no valid API key ({context.Connection.RemoteIpAddress})" : context.User.Identity?.Name ?? "an API key",
+            ActorId = keyId,
+            EntityType = "Api",
+            EntityId = keyId?.ToString(),
+            Summary = Truncate(keyId is null ? $"{call} Further calls without a valid key from this address in the next minute are not recorded." : call),
+        });
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
 
     private static string Truncate(string text) => text.Length <= AuditEntry.SummaryMaxLength ? text : text[..AuditEntry.SummaryMaxLength];
 }

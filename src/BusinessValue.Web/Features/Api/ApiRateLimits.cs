@@ -23,8 +23,9 @@ internal static class ApiRateLimits
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = perMinute,
-                    TokensPerPeriod = perMinute,
-                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                    // One token back every 60/N seconds: a burst up to the limit, then the limit's pace, never twice it.
+                    TokensPerPeriod = 1,
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 }));

@@ -1,4 +1,5 @@
 using BusinessValue.Domain.Engine;
+using Microsoft.AspNetCore.Authorization;
 using MiniExcelLibs;
 
 namespace BusinessValue.Web.Features.Scorecard;
@@ -10,8 +11,10 @@ internal static class ScorecardExport
 
     public static IEndpointRouteBuilder MapScorecardExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/scorecard/export.xlsx", async (string? period, CompanyScorecards scorecards, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/scorecard/export.xlsx", async (string? period, HttpContext context, CompanyScorecards scorecards, IAuthorizationService authorization, CancellationToken cancellationToken) =>
         {
+            // Formulas are explanations: for every role but Viewer (docs/security.md).
+            var withFormulas = (await authorization.AuthorizeAsync(context.User, Security.AccessPolicies.ReadExplanations)).Succeeded;
             var view = await scorecards.ForAsync(period, withTrend: false, cancellationToken);
             if (view is null)
             {
@@ -19,7 +22,7 @@ internal static class ScorecardExport
             }
 
             var workbook = new MemoryStream();
-            await workbook.SaveAsAsync(Sheets(view), cancellationToken: cancellationToken);
+            await workbook.SaveAsAsync(Sheets(view, withFormulas), cancellationToken: cancellationToken);
             workbook.Position = 0;
             return Results.File(workbook, ContentType, $"scorecard-{view.Current.Period.Label}.xlsx");
         }).RequireAuthorization(Security.AccessPolicies.ReadScorecards);
@@ -27,7 +30,7 @@ internal static class ScorecardExport
     }
 
     /// <summary>Exact values (rounded only by whoever formats the cells) and the formula beside each.</summary>
-    public static Dictionary<string, object> Sheets(CompanyScorecard view)
+    public static Dictionary<string, object> Sheets(CompanyScorecard view, bool withFormulas = true)
     {
         var period = view.Current.Period.Label;
         var portfolio = view.Current.Portfolio.Figures.Select(f => new Dictionary<string, object?>
@@ -36,7 +39,7 @@ internal static class ScorecardExport
             ["Value"] = f.Value,
             ["Unit"] = f.Unit == FigureUnit.Money || f.Unit == FigureUnit.MoneyPerHour ? $"{view.Currency}{(f.Unit == FigureUnit.MoneyPerHour ? " per hour" : "")}" : f.Unit.ToString(),
             ["Previous period"] = view.Previous.Portfolio.Figures.First(p => p.Key == f.Key).Value,
-            ["Formula"] = f.Why.Formula,
+            ["Formula"] = withFormulas ? f.Why.Formula : "(explanations are not shown to viewers)",
             ["Period"] = period,
         }).ToList();
         var systems = view.Current.Systems.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new Dictionary<string, object?>

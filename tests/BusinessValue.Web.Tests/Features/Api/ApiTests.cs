@@ -60,6 +60,24 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task CallsWithoutAKey_FromOneAddress_AreRecordedOnceAMinuteSoTheTrailCannotBeFlooded()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new BusinessValueAppFactory(database);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "bv_notarealkeynotarealkeynotarealkey");
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await client.GetAsync(new Uri("/api/v1/systems", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+
+        await using var db = database.CreateContext();
+        var recorded = await db.AuditTrail.Where(e => e.Action == AuditAction.ApiCall).ToListAsync();
+        recorded.Should().ContainSingle().Which.Summary.Should().Contain("answered 401").And.Contain("not recorded");
+    }
+
+    [Fact]
     public async Task RevokedKey_IsRefusedAtOnce()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -2,6 +2,7 @@ using System.Net;
 using BusinessValue.Domain.Engine;
 using BusinessValue.Domain.Periods;
 using BusinessValue.Infrastructure.Database;
+using BusinessValue.Infrastructure.Identity;
 using BusinessValue.Infrastructure.DemoData;
 using BusinessValue.Testing;
 using BusinessValue.Web.Features.Scorecard;
@@ -11,12 +12,14 @@ namespace BusinessValue.Web.Tests.Features.Scorecard;
 
 public sealed class ScorecardExportTests
 {
-    [Fact]
-    public async Task Get_ExcelExport_HoldsThePortfolioFiguresWithFormulasAndOneRowPerSystem()
+    [Theory]
+    [InlineData(Roles.Executive, "value leaks / technology spend")]
+    [InlineData(Roles.Viewer, "(explanations are not shown to viewers)")]
+    public async Task Get_ExcelExport_HoldsThePortfolioFiguresWithFormulasForRolesThatReadExplanations(string role, string formula)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new BusinessValueAppFactory(database);
-        using var client = await app.CreateSignedInClientAsync();
+        using var client = await app.CreateSignedInClientAsync(role);
         var expected = new TranslationEngine().Calculate(DemoPortfolio.Load(DateTime.UtcNow), Period.Parse("2026-Q3"));
 
         using var response = await client.GetAsync(new Uri("/scorecard/export.xlsx?period=2026-Q3", UriKind.Relative));
@@ -28,7 +31,7 @@ public sealed class ScorecardExportTests
         var portfolio = workbook.Query(useHeaderRow: true, sheetName: "Portfolio").Cast<IDictionary<string, object>>().ToList();
         var waste = portfolio.Single(r => (string)r["Figure"] == "Waste ratio");
         Convert.ToDecimal(waste["Value"], System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(expected.Portfolio.WasteRatio.Value!.Value, 0.0000001m);
-        waste["Formula"].Should().Be("value leaks / technology spend");
+        waste["Formula"].Should().Be(formula);
         workbook.Position = 0;
         workbook.Query(useHeaderRow: true, sheetName: "Systems").Should().HaveCount(12);
     }
