@@ -109,6 +109,26 @@ public sealed class SecurityBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await Assertions.Expect(page.GetByTestId("sign-in")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Administrator_ChangesARoleOnTheUsersPage_TheAccountHasItAndTheTrailSaysSo()
+    {
+        await _app.EnsureUserAsync(Roles.Viewer);
+        var page = await SignedInPageAsync(Roles.Administrator);
+        await page.GotoAsync(new Uri(_address, "admin/users").ToString());
+        await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        var viewer = page.Locator($"[data-user='{BusinessValueAppFactory.UserNameFor(Roles.Viewer)}']");
+
+        await viewer.GetByTestId("user-role").SelectOptionAsync(Roles.BusinessOwner);
+
+        await Assertions.Expect(page.GetByTestId("users-done")).ToContainTextAsync("is now Business owner");
+        await Assertions.Expect(viewer.GetByTestId("user-departments")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "users-and-roles");
+        await using var db = _database.CreateContext();
+        var user = await db.Users.SingleAsync(u => u.UserName == BusinessValueAppFactory.UserNameFor(Roles.Viewer));
+        var role = await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).SingleAsync();
+        role.Should().Be(Roles.BusinessOwner);
+    }
+
     private async Task<Guid> SystemAsync(string name)
     {
         await using var db = _database.CreateContext();

@@ -24,6 +24,17 @@ public sealed class AccessGuard(AuthenticationStateProvider authentication, IAut
         }
     }
 
+    /// <summary>
+    /// Whether the reader may change the business data (processes, dependencies, workarounds, adoption, business
+    /// cases) of this department: an administrator anywhere, a business owner in the departments assigned to them.
+    /// </summary>
+    public async Task<bool> MayEditBusinessDataOfAsync(Guid departmentId)
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        return (await authorization.AuthorizeAsync(user, AccessPolicies.EditBusinessData)).Succeeded
+               && (user.IsInRole(Infrastructure.Identity.Roles.Administrator) || user.HasClaim(AccessPolicies.DepartmentClaim, departmentId.ToString()));
+    }
+
     /// <summary>Who is acting, for the audit trail.</summary>
     public async Task<Infrastructure.Audit.AuditActor> ActorAsync()
     {

@@ -19,6 +19,9 @@ public static class AccessPolicies
     public const string ManageUsers = "users:manage";
     public const string ManageApiKeys = "api-keys:manage";
 
+    /// <summary>A department assigned to a business owner (a user claim, one per department).</summary>
+    public const string DepartmentClaim = "bv:department";
+
     /// <summary>Each policy and the roles that satisfy it.</summary>
     public static IReadOnlyDictionary<string, string[]> Matrix { get; } = new Dictionary<string, string[]>
     {

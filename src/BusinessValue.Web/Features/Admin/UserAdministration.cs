@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BusinessValue.Web.Features.Admin;
 
-public sealed record UserRow(Guid Id, string UserName, string DisplayName, string? Role, bool IsDisabled, bool IsLockedOut, DateTime? LastSignInAtUtc);
+public sealed record UserRow(Guid Id, string UserName, string DisplayName, string? Role, bool IsDisabled, bool IsLockedOut, DateTime? LastSignInAtUtc, IReadOnlyList<Guid> Departments);
 
 /// <summary>
 /// The administrator's management of accounts. Every change ends the account's open sessions (new security
@@ -25,9 +25,20 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
                            join role in db.Roles on userRole.RoleId equals role.Id
                            select new { userRole.UserId, role.Name }).ToListAsync(cancellationToken);
         var roleOf = roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.First().Name);
+        var departments = (await db.UserClaims.AsNoTracking().Where(c => c.ClaimType == AccessPolicies.DepartmentClaim).ToListAsync(cancellationToken))
+            .ToLookup(c => c.UserId, c => Guid.TryParse(c.ClaimValue, out var id) ? id : Guid.Empty);
         var now = clock.GetUtcNow();
         return [.. (await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken))
-            .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, roleOf.GetValueOrDefault(u.Id), u.IsDisabled, u.LockoutEnd > now, u.LastSignInAtUtc))];
+            .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, roleOf.GetValueOrDefault(u.Id), u.IsDisabled, u.LockoutEnd > now, u.LastSignInAtUtc, [.. departments[u.Id]]))];
+    }
+
+    /// <summary>The departments whose business data a business owner may change (docs/security.md#roles).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> DepartmentsAsync(CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(AccessPolicies.ManageUsers);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BusinessValueDbContext>();
+        return [.. (await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken)).Select(d => (d.Id, d.Name))];
     }
 
     /// <returns>The problems (which field and why); empty when created.</returns>
@@ -100,6 +111,38 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
             var problems = Messages(await users.UpdateAsync(user));
             problems.AddRange(Messages(await users.UpdateSecurityStampAsync(user)));
             record(AuditAction.UserChanged, user, disabled ? $"Disabled the account {user.UserName}; its open sessions end." : $"Enabled the account {user.UserName}.");
+            return problems;
+        }, cancellationToken);
+
+    /// <summary>Assigns the departments whose business data the person may change; their open sessions take it up at once.</summary>
+    public Task<IReadOnlyList<string>> SetDepartmentsAsync(Guid userId, IReadOnlyCollection<Guid> departmentIds, CancellationToken cancellationToken = default) =>
+        ChangeAsync(userId, async (users, actor, record) =>
+        {
+            var user = await users.FindByIdAsync(userId.ToString());
+            if (user is null)
+            {
+                return ["This account does not exist."];
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BusinessValueDbContext>();
+            var known = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken);
+            if (known.Count != departmentIds.Distinct().Count())
+            {
+                return ["Departments: one of them no longer exists; reload the page."];
+            }
+
+            var old = (await users.GetClaimsAsync(user)).Where(c => c.Type == AccessPolicies.DepartmentClaim).ToList();
+            var problems = old.Count > 0 ? Messages(await users.RemoveClaimsAsync(user, old)) : [];
+            if (known.Count > 0)
+            {
+                problems.AddRange(Messages(await users.AddClaimsAsync(user, known.Select(d => new System.Security.Claims.Claim(AccessPolicies.DepartmentClaim, d.Id.ToString())))));
+            }
+
+            problems.AddRange(Messages(await users.UpdateSecurityStampAsync(user)));
+            record(AuditAction.UserChanged, user, known.Count == 0
+                ? $"{user.UserName} now has no department assigned."
+                : $"{user.UserName} may now change the business data of: {string.Join(", ", known.Select(d => d.Name).Order(StringComparer.Ordinal))}.");
             return problems;
         }, cancellationToken);
 
