@@ -60,6 +60,27 @@ public sealed class UserAdministrationTests
         (await check.UserClaims.CountAsync()).Should().Be(0);
     }
 
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task ChangeRoleOrDisable_TheLastAdministrator_IsRefusedSoSomeoneCanAlwaysManageAccounts(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new BusinessValueAppFactory(database);
+        await app.EnsureUserAsync(Roles.Administrator);
+        await app.EnsureUserAsync(Roles.Viewer);
+        using var scope = app.Services.CreateScope().As(Roles.Administrator, "ada@example.com");
+        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var administrator = (await administration.ListAsync()).Single(u => u.Role == Roles.Administrator);
+
+        var demoted = await administration.ChangeRoleAsync(administrator.Id, Roles.Viewer);
+        var disabled = await administration.SetDisabledAsync(administrator.Id, disabled: true);
+
+        demoted.Should().ContainSingle().Which.Should().Contain("last administrator");
+        disabled.Should().ContainSingle().Which.Should().Contain("last administrator");
+        var after = (await administration.ListAsync()).Single(u => u.Id == administrator.Id);
+        after.Role.Should().Be(Roles.Administrator);
+        after.IsDisabled.Should().BeFalse();
+    }
+
     /// <summary>A scope whose reader is this account as a sign-in makes it: its roles and its claims from the database.</summary>
     private static async Task<IServiceScope> SignedInAsync(BusinessValueAppFactory app, string userName)
     {
