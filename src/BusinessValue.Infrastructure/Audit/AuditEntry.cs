@@ -38,6 +38,25 @@ public sealed class AuditEntry
 
     /// <summary>One readable sentence for events that are not field changes ("Signed in", "Imported 12 systems").</summary>
     public string? Summary { get; set; }
+
+    /// <summary>An event that is not a field change (a sign-in, a role change, an import, an API call), cut to fit its columns.</summary>
+    public static AuditEntry Event(DateTime atUtc, AuditAction action, AuditActor actor, string entityType, string? entityId, string summary)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new AuditEntry
+        {
+            OccurredAtUtc = atUtc,
+            Action = action,
+            Actor = Fit(actor.Name, ActorMaxLength),
+            ActorId = actor.Id,
+            EntityType = entityType,
+            EntityId = entityId,
+            Summary = Fit(summary, SummaryMaxLength),
+        };
+    }
+
+    /// <summary>Text cut to a column's length, marked with an ellipsis when cut.</summary>
+    internal static string Fit(string text, int maxLength) => text.Length <= maxLength ? text : text[..(maxLength - 1)] + "…";
 }
 
 public enum AuditAction

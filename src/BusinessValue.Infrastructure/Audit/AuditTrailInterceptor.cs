@@ -66,7 +66,7 @@ internal sealed class AuditTrailInterceptor : SaveChangesInterceptor
                     EntityState.Deleted => AuditAction.Deleted,
                     _ => AuditAction.Updated,
                 },
-                Actor = db.Actor.Name,
+                Actor = AuditEntry.Fit(db.Actor.Name, AuditEntry.ActorMaxLength),
                 ActorId = db.Actor.Id,
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = KeyOf(entry),

@@ -25,15 +25,8 @@ public static class DemoRemoval
             await PortfolioStore.ClearAsync(db, cancellationToken);
             db.Organisation.Add(new OrganisationSettings(organisationName, nowUtc));
             // The cleared rows are one entry, not one per row (docs/security.md#audit-trail).
-            db.AuditTrail.Add(new Audit.AuditEntry
-            {
-                OccurredAtUtc = nowUtc,
-                Action = Audit.AuditAction.PortfolioReplaced,
-                Actor = db.Actor.Name,
-                ActorId = db.Actor.Id,
-                EntityType = "Portfolio",
-                Summary = $"Removed the demo organisation {organisation.Name} and all its records; started the empty organisation {organisationName}.",
-            });
+            db.AuditTrail.Add(Audit.AuditEntry.Event(nowUtc, Audit.AuditAction.PortfolioReplaced, db.Actor, "Portfolio", null,
+                $"Removed the demo organisation {organisation.Name} and all its records; started the empty organisation {organisationName}."));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });

@@ -18,7 +18,7 @@ public sealed class FirstAdministrator(UserManager<AppUser> users, BusinessValue
     {
         AppUser? created = null;
         IReadOnlyList<string> errors = [];
-        await InTransactionAsync(async () =>
+        await AccountChanges.RunAsync(db, async () =>
         {
             if (await users.Users.AnyAsync(cancellationToken))
             {
@@ -48,7 +48,7 @@ public sealed class FirstAdministrator(UserManager<AppUser> users, BusinessValue
     {
         var created = false;
         IReadOnlyList<string> errors = [];
-        await InTransactionAsync(async () =>
+        await AccountChanges.RunAsync(db, async () =>
         {
             var actor = new AuditActor("bv admin reset");
             var user = await users.FindByNameAsync(userName.Trim());
@@ -78,12 +78,12 @@ public sealed class FirstAdministrator(UserManager<AppUser> users, BusinessValue
                 user.DisplayName = displayName.Trim();
             }
 
-            errors = Messages(await users.RemovePasswordAsync(user))
-                .Concat(Messages(await users.AddPasswordAsync(user, password)))
-                .Concat(Messages(await users.SetLockoutEndDateAsync(user, null)))
-                .Concat(Messages(await users.ResetAccessFailedCountAsync(user)))
+            errors = (await users.RemovePasswordAsync(user)).Problems()
+                .Concat((await users.AddPasswordAsync(user, password)).Problems())
+                .Concat((await users.SetLockoutEndDateAsync(user, null)).Problems())
+                .Concat((await users.ResetAccessFailedCountAsync(user)).Problems())
                 .Concat(await OnlyAdministratorAsync(user))
-                .Concat(Messages(await users.UpdateSecurityStampAsync(user)))
+                .Concat((await users.UpdateSecurityStampAsync(user)).Problems())
                 .ToList();
             if (errors.Count > 0)
             {
@@ -100,8 +100,8 @@ public sealed class FirstAdministrator(UserManager<AppUser> users, BusinessValue
     private async Task<IReadOnlyList<string>> OnlyAdministratorAsync(AppUser user)
     {
         var others = (await users.GetRolesAsync(user)).Where(role => role != Roles.Administrator).ToList();
-        var problems = others.Count > 0 ? Messages(await users.RemoveFromRolesAsync(user, others)) : [];
-        return problems.Count > 0 || await users.IsInRoleAsync(user, Roles.Administrator) ? problems : Messages(await users.AddToRoleAsync(user, Roles.Administrator));
+        var problems = others.Count > 0 ? (await users.RemoveFromRolesAsync(user, others)).Problems() : [];
+        return problems.Count > 0 || await users.IsInRoleAsync(user, Roles.Administrator) ? problems : (await users.AddToRoleAsync(user, Roles.Administrator)).Problems();
     }
 
     private AppUser NewUser(string displayName, string userName) => new()
@@ -114,8 +114,8 @@ public sealed class FirstAdministrator(UserManager<AppUser> users, BusinessValue
 
     private async Task<IReadOnlyList<string>> CreateWithRoleAsync(AppUser user, string password)
     {
-        var problems = Messages(await users.CreateAsync(user, password));
-        return problems.Count > 0 ? problems : Messages(await users.AddToRoleAsync(user, Roles.Administrator));
+        var problems = (await users.CreateAsync(user, password)).Problems();
+        return problems.Count > 0 ? problems : (await users.AddToRoleAsync(user, Roles.Administrator)).Problems();
     }
 
     private async Task<IReadOnlyList<string>> PasswordProblemsAsync(AppUser user, string password)
@@ -123,44 +123,12 @@ public sealed class FirstAdministrator(UserManager<AppUser> users, BusinessValue
         var problems = new List<string>();
         foreach (var validator in users.PasswordValidators)
         {
-            problems.AddRange(Messages(await validator.ValidateAsync(users, user, password)));
+            problems.AddRange((await validator.ValidateAsync(users, user, password)).Problems());
         }
 
         return problems;
     }
 
     private void Record(AuditAction action, AuditActor actor, AppUser user, string summary) =>
-        db.AuditTrail.Add(new AuditEntry
-        {
-            OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
-            Action = action,
-            Actor = actor.Name,
-            ActorId = actor.Id,
-            EntityType = "User",
-            EntityId = user.Id.ToString(),
-            Summary = $"{summary} Account: {user.UserName}.",
-        });
-
-    /// <summary>Runs the work in one transaction: committed when it returns true, otherwise rolled back.</summary>
-    private async Task InTransactionAsync(Func<Task<bool>> work, CancellationToken cancellationToken)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await AccountLock.TakeAsync(db, cancellationToken);
-            if (await work())
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            else
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-            }
-        });
-    }
-
-    internal static List<string> Messages(IdentityResult result) => [.. result.Errors.Select(e => e.Description)];
+        db.AuditTrail.Add(AuditEntry.Event(clock.GetUtcNow().UtcDateTime, action, actor, "User", user.Id.ToString(), $"{summary} Account: {user.UserName}."));
 }

@@ -47,17 +47,10 @@ public static class PortfolioStore
             db.Workarounds.AddRange(portfolio.Workarounds);
             db.Metrics.AddRange(portfolio.Metrics);
             db.RestoreTests.AddRange(portfolio.RestoreTests);
-            db.AuditTrail.Add(new Audit.AuditEntry
-            {
-                OccurredAtUtc = DateTime.UtcNow,
-                Action = Audit.AuditAction.PortfolioReplaced,
-                Actor = db.Actor.Name,
-                ActorId = db.Actor.Id,
-                EntityType = "Portfolio",
-                Summary = $"Replaced the whole portfolio of {portfolio.Organisation.Name}: {portfolio.Departments.Count} departments, " +
-                          $"{portfolio.Systems.Count} systems, {portfolio.Metrics.Count} monthly metric rows, {portfolio.Workarounds.Count} workarounds, " +
-                          $"{portfolio.Integrations.Count} integrations, {portfolio.RestoreTests.Count} restore tests.",
-            });
+            db.AuditTrail.Add(Audit.AuditEntry.Event(DateTime.UtcNow, Audit.AuditAction.PortfolioReplaced, db.Actor, "Portfolio", null,
+                $"Replaced the whole portfolio of {portfolio.Organisation.Name}: {portfolio.Departments.Count} departments, " +
+                $"{portfolio.Systems.Count} systems, {portfolio.Metrics.Count} monthly metric rows, {portfolio.Workarounds.Count} workarounds, " +
+                $"{portfolio.Integrations.Count} integrations, {portfolio.RestoreTests.Count} restore tests."));
             // One entry for the whole replacement (above), not one per row.
             db.RecordsRowChanges = false;
             try

@@ -10,18 +10,7 @@ public sealed class AccountEvents(IDbContextFactory<BusinessValueDbContext> cont
     public async Task RecordAsync(AuditAction action, string actor, Guid? actorId, string summary, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditTrail.Add(new AuditEntry
-        {
-            OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
-            Action = action,
-            Actor = Truncate(actor, AuditEntry.ActorMaxLength),
-            ActorId = actorId,
-            EntityType = "Account",
-            EntityId = actorId?.ToString(),
-            Summary = Truncate(summary, AuditEntry.SummaryMaxLength),
-        });
+        db.AuditTrail.Add(AuditEntry.Event(clock.GetUtcNow().UtcDateTime, action, new AuditActor(actor, actorId), "Account", actorId?.ToString(), summary));
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

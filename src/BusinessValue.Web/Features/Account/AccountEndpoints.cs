@@ -86,24 +86,11 @@ internal static class AccountEndpoints
         AppUser? user = null;
         try
         {
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-            {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                await AccountLock.TakeAsync(db);
-                user = await ProvisionAsync(db, users, info, name, role, openId, clock);
-                if (user is null)
-                {
-                    await transaction.RollbackAsync();
-                    return;
-                }
-
-                await db.SaveChangesAsync();
-                await transaction.CommitAsync();
-            });
+            await AccountChanges.RunAsync(db, async () => (user = await ProvisionAsync(db, users, info, name, role, openId, clock)) is not null);
         }
         catch (DbUpdateException)
         {
+            // Another first sign-in of the same person at the same moment made the account.
             user = null;
         }
 
@@ -122,16 +109,8 @@ internal static class AccountEndpoints
     private static async Task<AppUser?> ProvisionAsync(BusinessValueDbContext db, UserManager<AppUser> users, ExternalLoginInfo info, string name, string role, OpenIdSignIn openId, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        void Record(AuditAction action, AppUser user, string summary) => db.AuditTrail.Add(new AuditEntry
-        {
-            OccurredAtUtc = now,
-            Action = action,
-            Actor = user.UserName!,
-            ActorId = user.Id,
-            EntityType = "User",
-            EntityId = user.Id.ToString(),
-            Summary = summary,
-        });
+        void Record(AuditAction action, AppUser user, string summary) =>
+            db.AuditTrail.Add(AuditEntry.Event(now, action, new AuditActor(user.UserName!, user.Id), "User", user.Id.ToString(), summary));
 
         var user = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
         if (user is null)

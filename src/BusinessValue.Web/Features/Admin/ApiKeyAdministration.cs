@@ -75,14 +75,6 @@ public sealed class ApiKeyAdministration(IDbContextFactory<BusinessValueDbContex
         return [];
     }
 
-    private static AuditEntry Entry(AuditAction action, AuditActor actor, ApiKey key, DateTime now, string summary) => new()
-    {
-        OccurredAtUtc = now,
-        Action = action,
-        Actor = actor.Name,
-        ActorId = actor.Id,
-        EntityType = "ApiKey",
-        EntityId = key.Id.ToString(),
-        Summary = summary,
-    };
+    private static AuditEntry Entry(AuditAction action, AuditActor actor, ApiKey key, DateTime now, string summary) =>
+        AuditEntry.Event(now, action, actor, "ApiKey", key.Id.ToString(), summary);
 }

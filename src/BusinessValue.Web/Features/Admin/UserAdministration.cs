@@ -43,7 +43,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
 
     /// <returns>The problems (which field and why); empty when created.</returns>
     public Task<IReadOnlyList<string>> CreateAsync(string displayName, string userName, string password, string role, CancellationToken cancellationToken = default) =>
-        ChangeAsync(null, async (users, actor, record) =>
+        ChangeAsync(null, async (users, db, actor, record) =>
         {
             if (Roles.Find(role) is not { } known)
             {
@@ -56,10 +56,10 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
             }
 
             var user = new AppUser { Id = Guid.CreateVersion7(), UserName = userName.Trim(), DisplayName = displayName.Trim(), CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
-            var problems = Messages(await users.CreateAsync(user, password));
+            var problems = (await users.CreateAsync(user, password)).Problems();
             if (problems.Count == 0)
             {
-                problems = Messages(await users.AddToRoleAsync(user, known));
+                problems = (await users.AddToRoleAsync(user, known)).Problems();
             }
 
             record(AuditAction.UserCreated, user, $"Created the account {user.UserName} ({user.DisplayName}) with the role {known}.");
@@ -67,7 +67,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
         }, cancellationToken);
 
     public Task<IReadOnlyList<string>> ChangeRoleAsync(Guid userId, string role, CancellationToken cancellationToken = default) =>
-        ChangeAsync(userId, async (users, actor, record) =>
+        ChangeAsync(userId, async (users, db, actor, record) =>
         {
             var user = await users.FindByIdAsync(userId.ToString());
             if (user is null || Roles.Find(role) is not { } known)
@@ -81,15 +81,15 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
                 return ["This is the last administrator: give another account the Administrator role first."];
             }
 
-            var problems = Messages(await users.RemoveFromRolesAsync(user, old));
-            problems.AddRange(Messages(await users.AddToRoleAsync(user, known)));
-            problems.AddRange(Messages(await users.UpdateSecurityStampAsync(user)));
+            var problems = (await users.RemoveFromRolesAsync(user, old)).Problems();
+            problems.AddRange((await users.AddToRoleAsync(user, known)).Problems());
+            problems.AddRange((await users.UpdateSecurityStampAsync(user)).Problems());
             record(AuditAction.RolesChanged, user, $"Changed the role of {user.UserName} from {string.Join(", ", old)} to {known}; their open sessions end.");
             return problems;
         }, cancellationToken);
 
     public Task<IReadOnlyList<string>> SetDisabledAsync(Guid userId, bool disabled, CancellationToken cancellationToken = default) =>
-        ChangeAsync(userId, async (users, actor, record) =>
+        ChangeAsync(userId, async (users, db, actor, record) =>
         {
             var user = await users.FindByIdAsync(userId.ToString());
             if (user is null)
@@ -108,15 +108,15 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
             }
 
             user.IsDisabled = disabled;
-            var problems = Messages(await users.UpdateAsync(user));
-            problems.AddRange(Messages(await users.UpdateSecurityStampAsync(user)));
+            var problems = (await users.UpdateAsync(user)).Problems();
+            problems.AddRange((await users.UpdateSecurityStampAsync(user)).Problems());
             record(AuditAction.UserChanged, user, disabled ? $"Disabled the account {user.UserName}; its open sessions end." : $"Enabled the account {user.UserName}.");
             return problems;
         }, cancellationToken);
 
     /// <summary>Assigns the departments whose business data the person may change; their open sessions take it up at once.</summary>
     public Task<IReadOnlyList<string>> SetDepartmentsAsync(Guid userId, IReadOnlyCollection<Guid> departmentIds, CancellationToken cancellationToken = default) =>
-        ChangeAsync(userId, async (users, actor, record) =>
+        ChangeAsync(userId, async (users, db, actor, record) =>
         {
             var user = await users.FindByIdAsync(userId.ToString());
             if (user is null)
@@ -124,8 +124,6 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
                 return ["This account does not exist."];
             }
 
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<BusinessValueDbContext>();
             var known = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken);
             if (known.Count != departmentIds.Distinct().Count())
             {
@@ -133,13 +131,13 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
             }
 
             var old = (await users.GetClaimsAsync(user)).Where(c => c.Type == AccessPolicies.DepartmentClaim).ToList();
-            var problems = old.Count > 0 ? Messages(await users.RemoveClaimsAsync(user, old)) : [];
+            var problems = old.Count > 0 ? (await users.RemoveClaimsAsync(user, old)).Problems() : [];
             if (known.Count > 0)
             {
-                problems.AddRange(Messages(await users.AddClaimsAsync(user, known.Select(d => new System.Security.Claims.Claim(AccessPolicies.DepartmentClaim, d.Id.ToString())))));
+                problems.AddRange((await users.AddClaimsAsync(user, known.Select(d => new System.Security.Claims.Claim(AccessPolicies.DepartmentClaim, d.Id.ToString())))).Problems());
             }
 
-            problems.AddRange(Messages(await users.UpdateSecurityStampAsync(user)));
+            problems.AddRange((await users.UpdateSecurityStampAsync(user)).Problems());
             record(AuditAction.UserChanged, user, known.Count == 0
                 ? $"{user.UserName} now has no department assigned."
                 : $"{user.UserName} may now change the business data of: {string.Join(", ", known.Select(d => d.Name).Order(StringComparer.Ordinal))}.");
@@ -147,7 +145,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
         }, cancellationToken);
 
     public Task<IReadOnlyList<string>> UnlockAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(userId, async (users, actor, record) =>
+        ChangeAsync(userId, async (users, db, actor, record) =>
         {
             var user = await users.FindByIdAsync(userId.ToString());
             if (user is null)
@@ -155,8 +153,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
                 return ["This account does not exist."];
             }
 
-            var problems = Messages(await users.SetLockoutEndDateAsync(user, null));
-            problems.AddRange(Messages(await users.ResetAccessFailedCountAsync(user)));
+            var problems = (await users.SetLockoutEndDateAsync(user, null)).Problems();
+            problems.AddRange((await users.ResetAccessFailedCountAsync(user)).Problems());
             record(AuditAction.UserChanged, user, $"Unlocked the account {user.UserName}.");
             return problems;
         }, cancellationToken);
@@ -166,8 +164,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
 
     private delegate void Record(AuditAction action, AppUser user, string summary);
 
-    /// <summary>Runs one change and its audit entry in one transaction; any problem rolls back both.</summary>
-    private async Task<IReadOnlyList<string>> ChangeAsync(Guid? userId, Func<UserManager<AppUser>, AuditActor, Record, Task<IReadOnlyList<string>>> change, CancellationToken cancellationToken)
+    /// <summary>Runs one change and its audit entry in one transaction (AccountChanges); any problem rolls back both.</summary>
+    private async Task<IReadOnlyList<string>> ChangeAsync(Guid? userId, Func<UserManager<AppUser>, BusinessValueDbContext, AuditActor, Record, Task<IReadOnlyList<string>>> change, CancellationToken cancellationToken)
     {
         if (!await access.AllowsAsync(AccessPolicies.ManageUsers))
         {
@@ -179,32 +177,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
         var db = scope.ServiceProvider.GetRequiredService<BusinessValueDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         IReadOnlyList<string> problems = [];
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        await AccountChanges.RunAsync(db, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await AccountLock.TakeAsync(db, cancellationToken);
-            problems = await change(users, actor, (action, user, summary) => db.AuditTrail.Add(new AuditEntry
-            {
-                OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
-                Action = action,
-                Actor = actor.Name,
-                ActorId = actor.Id,
-                EntityType = "User",
-                EntityId = (userId ?? user.Id).ToString(),
-                Summary = summary,
-            }));
-            if (problems.Count > 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
+            problems = await change(users, db, actor, (action, user, summary) =>
+                db.AuditTrail.Add(AuditEntry.Event(clock.GetUtcNow().UtcDateTime, action, actor, "User", (userId ?? user.Id).ToString(), summary)));
+            return problems.Count == 0;
+        }, cancellationToken);
         return problems;
     }
-
-    private static List<string> Messages(IdentityResult result) => [.. result.Errors.Select(e => e.Description)];
 }

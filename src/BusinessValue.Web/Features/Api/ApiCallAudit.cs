@@ -77,18 +77,9 @@ internal static class ApiCallAudit
         }
 
         var call = $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} answered {context.Response.StatusCode}{(failed ? " (failed)" : string.Empty)}.";
-        db.AuditTrail.Add(new AuditEntry
-        {
-            OccurredAtUtc = now,
-            Action = AuditAction.ApiCall,
-            Actor = keyId is null ? $"no valid API key ({context.Connection.RemoteIpAddress})" : context.User.Identity?.Name ?? "an API key",
-            ActorId = keyId,
-            EntityType = "Api",
-            EntityId = keyId?.ToString(),
-            Summary = Truncate(keyId is null ? $"{call} Further calls without a valid key from this address in the next minute are not recorded." : call),
-        });
+        var actor = keyId is null ? new AuditActor($"no valid API key ({context.Connection.RemoteIpAddress})") : new AuditActor(context.User.Identity?.Name ?? "an API key", keyId);
+        db.AuditTrail.Add(AuditEntry.Event(now, AuditAction.ApiCall, actor, "Api", keyId?.ToString(),
+            keyId is null ? $"{call} Further calls without a valid key from this address in the next minute are not recorded." : call));
         await db.SaveChangesAsync(CancellationToken.None);
     }
-
-    private static string Truncate(string text) => text.Length <= AuditEntry.SummaryMaxLength ? text : text[..AuditEntry.SummaryMaxLength];
 }
