@@ -18,32 +18,40 @@ internal static class ScorecardTable
         text.AppendLine(Culture, $"{organisation.Name} · {scorecard.Period.Label} ({scorecard.Period.First}–{scorecard.Period.Last}) · {currency}");
         text.AppendLine();
         Line(text, "Technology spend", Money(p.TechnologySpend, currency));
-        Line(text, "Value leaks", Money(p.ValueLeaks, currency));
-        Line(text, "Waste ratio", $"{Percent(p.WasteRatio)} (benchmark {p.WasteBenchmark * 100m:0}%)");
+        Line(text, "Value leaks", Money(p.ValueLeaks, currency) + Partial(p.ValueLeaks));
+        Line(text, "Waste ratio", $"{Percent(p.WasteRatio)} (benchmark {p.WasteBenchmark * 100m:0}%){Partial(p.WasteRatio)}");
         Line(text, "  workarounds", Money(p.WorkaroundCost, currency));
         Line(text, "  manual integrations", Money(p.ManualIntegrationCost, currency));
-        Line(text, "  unused capacity", Money(p.UnusedSpend, currency));
-        Line(text, "  incident productivity", Money(p.ProductivityLoss, currency));
-        Line(text, "  blocked work", Money(p.BlockedWorkCost, currency));
-        Line(text, "Value realised", Money(p.ValueRealised, currency));
+        Line(text, "  unused capacity", Money(p.UnusedSpend, currency) + Partial(p.UnusedSpend));
+        Line(text, "  incident productivity", Money(p.ProductivityLoss, currency) + Partial(p.ProductivityLoss));
+        Line(text, "  blocked work", Money(p.BlockedWorkCost, currency) + Partial(p.BlockedWorkCost));
+        Line(text, "Value realised", Money(p.ValueRealised, currency) + Partial(p.ValueRealised));
+        Line(text, "Net value delivered", Money(p.NetValue, currency) + Partial(p.NetValue));
         Line(text, "Revenue processed per hour", Money(p.RevenuePerHour, currency));
-        Line(text, "Revenue disrupted / slow peaks", $"{Money(p.RevenueDisrupted, currency)} / {Money(p.RevenueLostToSlowPeaks, currency)}");
+        Line(text, "Revenue disrupted / slow peaks", $"{Money(p.RevenueDisrupted, currency)} / {Money(p.RevenueLostToSlowPeaks, currency)}{Partial(p.RevenueDisrupted)}");
         Line(text, "Disaster exposure", Money(p.DisasterExposure, currency));
         Line(text, "Recovery readiness", string.Join(", ", p.ReadinessCounts.Select(r => $"{r.Value} {r.Key.ToString().ToLowerInvariant()}")));
         Line(text, "Integration efficiency", Percent(p.IntegrationEfficiency));
         Line(text, "Process automation", Percent(p.ProcessAutomation));
-        Line(text, "Adoption", Percent(p.Adoption));
+        Line(text, "Adoption", Percent(p.Adoption) + Partial(p.Adoption));
         text.AppendLine();
 
         var nameWidth = Math.Max(6, scorecard.Systems.Count == 0 ? 6 : scorecard.Systems.Max(s => s.Name.Length));
-        text.AppendLine(Culture, $"{"System".PadRight(nameWidth)}  {"Spend",14}  {"Leaks",14}  {"ROI",8}  {"Tech",5}  {"Value",5}  Quadrant → decision");
+        text.AppendLine(Culture, $"{"System".PadRight(nameWidth)}  {"Spend",14}  {"Leaks",14}  {"Net value",14}  {"ROI",8}  {"Tech",5}  {"Value",5}  {"Months",7}  Quadrant → decision");
         foreach (var s in scorecard.Systems.OrderByDescending(s => s.ValueLeaks.Value ?? 0m))
         {
             var quadrant = s.Quadrant is { } q ? $"{q.Describe()} → {q.SuggestedDecision()}" : "not enough data";
-            text.AppendLine(Culture, $"{s.Name.PadRight(nameWidth)}  {Money(s.PeriodCost, string.Empty),14}  {Money(s.ValueLeaks, string.Empty),14}  {Percent(s.Roi),8}  {Score(s.TechnicalHealth),5}  {Score(s.BusinessValue),5}  {quadrant}");
+            var coverage = s.Coverage;
+            var months = coverage.Applies ? $"{coverage.MonthsRecorded}/{coverage.MonthsInPeriod}{(coverage.IsPartial ? "*" : string.Empty)}" : "–";
+            text.AppendLine(Culture, $"{s.Name.PadRight(nameWidth)}  {Money(s.PeriodCost, string.Empty),14}  {Money(s.ValueLeaks, string.Empty),14}  {Money(s.NetValue, string.Empty),14}  {Percent(s.Roi),8}  {Score(s.TechnicalHealth),5}  {Score(s.BusinessValue),5}  {months,7}  {quadrant}");
         }
 
         text.AppendLine();
+        if (scorecard.Systems.Any(s => s.Coverage.IsPartial))
+        {
+            text.AppendLine("* built on partial data: fewer months of metrics than the period has; the figures add up only the months recorded.");
+        }
+
         text.AppendLine("Every figure's formula: docs/formulas.md. Use --format json for the inputs and sources behind each number.");
         return text.ToString();
     }
@@ -56,5 +64,8 @@ internal static class ScorecardTable
 
     private static string Percent(Figure figure) => figure.Value is { } v ? (v * 100m).ToString("0.0", Culture) + "%" : "missing";
 
-    private static string Score(Figure figure) => figure.Value is { } v ? v.ToString("0", Culture) : "–";
+    // One decimal, as docs/formulas.md#rounding promises: a 69.6 is not a 70.
+    private static string Score(Figure figure) => figure.Value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero).ToString("0.0", Culture) : "–";
+
+    private static string Partial(Figure figure) => figure.Coverage.IsPartial ? $"  (partial: {figure.Coverage.Describe()})" : string.Empty;
 }

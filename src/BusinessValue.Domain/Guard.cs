@@ -35,6 +35,16 @@ internal static class Guard
         return value;
     }
 
+    public static decimal AtMost(decimal value, decimal max, string field)
+    {
+        if (value > max)
+        {
+            throw new DomainRuleException(field, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be at most {max:#,0} (it is {value})."));
+        }
+
+        return value;
+    }
+
     public static int InRange(int value, int min, int max, string field)
     {
         if (value < min || value > max)

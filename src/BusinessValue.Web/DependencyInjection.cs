@@ -35,6 +35,11 @@ internal static class DependencyInjection
             // Enums by name, and formulas (Σ, ×, μ) readable rather than \u-escaped.
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // A metrics row has one property per measure, as in the portfolio document (and so in the OpenAPI document).
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+            {
+                Modifiers = { BusinessValue.Infrastructure.PortfolioDocuments.PortfolioJson.DescribeMeasures },
+            });
         });
         services.AddScoped<BusinessValue.Infrastructure.Identity.FirstAdministrator>();
 

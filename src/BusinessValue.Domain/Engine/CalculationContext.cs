@@ -5,6 +5,9 @@ using BusinessValue.Domain.Periods;
 using BusinessValue.Domain.Processes;
 using BusinessValue.Domain.Workarounds;
 
+using P = BusinessValue.Domain.Engine.FigureCatalogue.Portfolio;
+using S = BusinessValue.Domain.Engine.FigureCatalogue.System;
+
 namespace BusinessValue.Domain.Engine;
 
 /// <summary>
@@ -13,15 +16,12 @@ namespace BusinessValue.Domain.Engine;
 /// </summary>
 internal sealed class CalculationContext
 {
-    private const string Docs = "docs/formulas.md#";
-
     // Everything about one system in one place: one lookup per system, and its data close together in memory.
     private readonly Dictionary<Guid, SystemLinks> _links;
     private Guid _currentId;
     private SystemLinks? _current;
-    private string[]? _totalKeys;
-    private decimal[]? _totalSums;
-    private bool[]? _totalAny;
+    private readonly decimal[] _totalSums = new decimal[FigureCatalogue.SystemFigures.Count];
+    private readonly bool[] _totalAny = new bool[FigureCatalogue.SystemFigures.Count];
     private readonly Dictionary<object, decimal> _periodCosts;
     private readonly Dictionary<Guid, List<Workaround>> _departmentWorkarounds = [];
     private readonly Dictionary<Guid, decimal> _labourRates = [];
@@ -127,17 +127,13 @@ internal sealed class CalculationContext
     /// <summary>Where quiet figures created now will ask for their explanation.</summary>
     public IExplanationSource? CurrentSource { get; private set; }
 
-    private FigureLayout? _layout;
-
-    public FigureLayout LayoutOf(ReadOnlySpan<Figure> figures) => _layout ??= FigureLayout.Of(figures);
-
     public Period Period { get; }
 
     public Assumptions Assumptions { get; }
 
     /// <summary>A builder for one figure: recording in explanation mode, quiet (and free) otherwise.</summary>
-    public Explain Explain(string formula, string inWords, string anchor) =>
-        _explaining || _quiet is null ? new Explain(formula, inWords, anchor, Period) : _quiet;
+    public Explain Explain(FigureDefinition definition) =>
+        _explaining || _quiet is null ? new Explain(definition, Period) : _quiet;
 
     /// <summary>Figures computed from here on are explained later by <paramref name="source"/>.</summary>
     public void ExplainLaterBy(IExplanationSource source)
@@ -173,38 +169,25 @@ internal sealed class CalculationContext
     }
 
     /// <summary>
-    /// Adds a system's figures to the portfolio's running totals (docs/formulas.md#portfolio-totals-and-the-waste-ratio).
-    /// Every system passes the same figures in the same order, so a total is found by position.
+    /// Adds a system's figures to the portfolio's running totals (docs/formulas.md#portfolio-totals-and-the-waste-ratio),
+    /// each under its definition's slot.
     /// </summary>
     public void AddToTotals(params ReadOnlySpan<Figure> figures)
     {
-        if (_totalKeys is null)
+        foreach (var figure in figures)
         {
-            _totalKeys = new string[figures.Length];
-            _totalSums = new decimal[figures.Length];
-            _totalAny = new bool[figures.Length];
-            for (var i = 0; i < figures.Length; i++)
+            if (figure.Value is { } v)
             {
-                _totalKeys[i] = figures[i].Key;
-            }
-        }
-
-        for (var i = 0; i < figures.Length; i++)
-        {
-            if (figures[i].Value is { } v)
-            {
-                _totalSums![i] += v;
-                _totalAny![i] = true;
+                var slot = figure.Definition.Slot;
+                _totalSums[slot] += v;
+                _totalAny[slot] = true;
             }
         }
     }
 
-    /// <summary>The running total of a figure over every system; missing when no system had a value.</summary>
-    public decimal? TotalOf(string key)
-    {
-        var i = _totalKeys is null ? -1 : Array.IndexOf(_totalKeys, key);
-        return i >= 0 && _totalAny![i] ? _totalSums![i] : null;
-    }
+    /// <summary>The running total of a system figure over every system; missing when no system had a value.</summary>
+    public decimal? TotalOf(FigureDefinition systemFigure) =>
+        _totalAny[systemFigure.Slot] ? _totalSums[systemFigure.Slot] : null;
 
     public IReadOnlyList<(BusinessProcess Process, Dependency Dependency, decimal RevenuePerHour)> DependenciesOf(Guid systemId) =>
         (IReadOnlyList<(BusinessProcess, Dependency, decimal)>?)LinksOf(systemId).Dependencies ?? [];
@@ -291,41 +274,54 @@ internal sealed class CalculationContext
 
     public Figure WorkaroundCostOf(Guid systemId)
     {
-        var explain = Explain("Σw (n × h × W × M/12 × R_dept + C × M/12) / systems_w", "manual work around the system: people × hours × working weeks × labour rate, plus direct costs; a workaround shared by several systems is split equally", Docs + "workaround-cost");
+        var explain = Explain(S.WorkaroundCost);
         var links = LinksOf(systemId);
         if (_explaining && links.Workarounds is { } workarounds)
         {
             foreach (var (workaround, share) in workarounds)
             {
                 var rate = workaround.DepartmentId is { } department && _labourRates.TryGetValue(department, out var r) ? r : Assumptions.LabourRatePerHour;
+                var currency = Portfolio.Organisation.Currency.Code;
+                var status = workaround.Status switch
+                {
+                    WorkaroundStatus.Removed => $"removed{(workaround.RemovedOn is { } day ? $" on {day:yyyy-MM-dd}" : "")}",
+                    WorkaroundStatus.BeingRemoved => "being removed",
+                    _ => "open",
+                };
                 explain.Input("w", string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{workaround.Description}: n {workaround.People} × h {workaround.HoursPerPersonPerWeek}/week × R_dept {rate}, C {workaround.DirectAnnualCost}/year, {workaround.Status}{(workaround.RemovedOn is { } day ? $" from {day:yyyy-MM-dd}" : "")}, split {workaround.Systems.Count} way(s)"),
-                    share, "money", SourceOf(workaround.Source));
+                    $"{workaround.Description}: {workaround.People:#,0.##} people × {workaround.HoursPerPersonPerWeek:#,0.##} hours a week at {rate:#,0.##} {currency} an hour, plus {workaround.DirectAnnualCost:#,0.##} {currency} a year direct; {status}{(workaround.Systems.Count > 1 ? $"; split {workaround.Systems.Count} ways" : "")}"),
+                    share, InputUnits.Money, SourceOf(workaround.Source));
             }
         }
 
         var total = links.WorkaroundTotal;
         return explain.Assumption("W", "working weeks per year", Assumptions.WorkingWeeksPerYear, Assumptions.Default.WorkingWeeksPerYear, "weeks")
-            .Figure("workaroundCost", "Workaround cost", total, FigureUnit.Money);
+            .Figure(S.WorkaroundCost, total);
     }
 
     public Figure IntegrationCostOf(Guid systemId)
     {
-        var explain = Explain("Σi M × m × t/60 × R × k / systems_i", "manual transfers to and from the system: transfers × minutes × labour rate × how manual the mode is (manual 1, semi-automated 0.5, automated 0), split between its two systems", Docs + "manual-integration-cost");
+        var explain = Explain(S.ManualIntegrationCost);
         var links = LinksOf(systemId);
         if (_explaining && links.Integrations is { } integrations)
         {
             foreach (var (integration, share) in integrations)
             {
+                var mode = integration.Mode switch
+                {
+                    IntegrationMode.Automated => "automated",
+                    IntegrationMode.SemiAutomated => "semi-automated, half the work by hand",
+                    _ => "manual",
+                };
                 explain.Input("i", string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"{integration.Name}: m {integration.TransfersPerMonth}/month × t {integration.MinutesPerTransfer} min, {integration.Mode} (k {Integration.ManualFactor(integration.Mode)}), split {integration.SystemIds.Count} way(s)"),
-                    share, "money", SourceOf(integration.Source));
+                    $"{integration.Name}: {integration.TransfersPerMonth:#,0.##} transfers a month × {integration.MinutesPerTransfer:#,0.##} minutes each, {mode}{(integration.SystemIds.Count > 1 ? $"; split {integration.SystemIds.Count} ways" : "")}"),
+                    share, InputUnits.Money, SourceOf(integration.Source));
             }
         }
 
         var total = links.IntegrationTotal;
-        return explain.Assumption("R", "loaded labour rate", Assumptions.LabourRatePerHour, Assumptions.Default.LabourRatePerHour, "money/hour")
-            .Figure("manualIntegrationCost", "Manual integration cost", total, FigureUnit.Money);
+        return explain.Assumption("R", "loaded labour rate", Assumptions.LabourRatePerHour, Assumptions.Default.LabourRatePerHour, InputUnits.MoneyPerHour)
+            .Figure(S.ManualIntegrationCost, total);
     }
 
     /// <summary>docs/formulas.md#integration-efficiency: automated volume / all volume; for one system, or all when null.</summary>
@@ -350,11 +346,11 @@ internal sealed class CalculationContext
             }
         }
 
-        return Explain("Σ m (automated) / Σ m (all)", "the share of transfers between systems that flow without human work", Docs + "integration-efficiency")
+        return Explain(systemId is null ? P.IntegrationEfficiency : S.IntegrationEfficiency)
             .Input("m automated", "automated transfers per month", automated, "transfers", Engine.Explain.Calculated)
             .Input("m all", "all transfers per month", all, "transfers", Engine.Explain.Calculated)
             .MissingIf(all == 0m, "integrations with transfers")
-            .Figure("integrationEfficiency", "Integration efficiency", all > 0m ? automated / all : null, FigureUnit.Ratio);
+            .Figure(systemId is null ? P.IntegrationEfficiency : S.IntegrationEfficiency, all > 0m ? automated / all : null);
     }
 
     /// <summary>
@@ -387,11 +383,11 @@ internal sealed class CalculationContext
             removed += Math.Max(0m, first - now);
         }
 
-        return Explain("cost of manual work removed or automated / cost of all manual work ever recorded", "how much of the manual work ever recorded (workarounds, manual and semi-automated integrations) has been eliminated", Docs + "process-automation")
-            .Input("removed", "annual cost of manual work since removed or automated", removed, "money/year", Engine.Explain.Calculated)
-            .Input("recorded", "annual cost of all manual work ever recorded", recorded, "money/year", Engine.Explain.Calculated)
+        return Explain(P.ProcessAutomation)
+            .Input("removed", "annual cost of manual work since removed or automated", removed, InputUnits.MoneyPerYear, Engine.Explain.Calculated)
+            .Input("recorded", "annual cost of all manual work ever recorded", recorded, InputUnits.MoneyPerYear, Engine.Explain.Calculated)
             .MissingIf(recorded == 0m, "manual work recorded")
-            .Figure("processAutomation", "Process automation", recorded > 0m ? removed / recorded : null, FigureUnit.Ratio);
+            .Figure(P.ProcessAutomation, recorded > 0m ? removed / recorded : null);
     }
 
     /// <summary>12 × m × t/60 × R: a year of the integration's transfers done fully by hand.</summary>

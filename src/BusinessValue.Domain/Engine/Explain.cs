@@ -12,19 +12,15 @@ internal sealed class Explain
     public const string OrganisationSetting = FigureInput.OrganisationSettingSource;
     public const string Calculated = "calculated";
 
-    private readonly string _formula = string.Empty;
-    private readonly string _inWords = string.Empty;
-    private readonly string _anchor = string.Empty;
+    private readonly FigureDefinition? _definition;
     private readonly Period? _period;
     private IExplanationSource? _source;
     private readonly List<FigureInput>? _inputs;
     private List<string>? _missing;
 
-    public Explain(string formula, string inWords, string anchor, Period period)
+    public Explain(FigureDefinition definition, Period period)
     {
-        _formula = formula;
-        _inWords = inWords;
-        _anchor = anchor;
+        _definition = definition;
         _period = period;
         _inputs = new List<FigureInput>(6);
     }
@@ -75,10 +71,28 @@ internal sealed class Explain
             return this;
         }
 
-        _inputs.Add(new FigureInput(ShortSymbol(figure), figure.Label, figure.Value, UnitName(figure.Unit), Calculated, figure.HasExplanation && figure.Why.UsesDefaultAssumption));
+        _inputs.Add(new FigureInput(figure.Definition.Symbol, figure.Label, figure.Value, UnitName(figure.Unit), Calculated, figure.HasExplanation && figure.Why.UsesDefaultAssumption));
         if (figure.Value is null)
         {
             Missing(figure.Label);
+        }
+
+        return this;
+    }
+
+    /// <summary>A figure used as an input under a name that says whose it is, e.g. "ERP: technology spend for 2026-Q3".</summary>
+    /// <param name="missingAs">How the missing list names it, when the figure has no value.</param>
+    public Explain From(Figure figure, string name, string missingAs)
+    {
+        if (_inputs is null)
+        {
+            return this;
+        }
+
+        _inputs.Add(new FigureInput(figure.Definition.Symbol, name, figure.Value, UnitName(figure.Unit), Calculated, figure.HasExplanation && figure.Why.UsesDefaultAssumption));
+        if (figure.Value is null)
+        {
+            Missing(missingAs);
         }
 
         return this;
@@ -97,25 +111,27 @@ internal sealed class Explain
 
     public Explain MissingIf(bool condition, string what) => condition ? Missing(what) : this;
 
-    public Figure Figure(string key, string label, decimal? value, FigureUnit unit) =>
-        _inputs is null ? new(key, label, value, unit, null, _source) : new(key, label, value, unit, Build(), null);
+    /// <summary>The figure <paramref name="definition"/> with <paramref name="value"/> and this builder's explanation.</summary>
+    public Figure Figure(FigureDefinition definition, decimal? value) =>
+        _inputs is null ? new(definition, value, null, _source) : new(definition, value, Build(), null);
 
     public Explanation Build() =>
         _inputs is null
             ? throw new InvalidOperationException("A quiet builder has no explanation to build.")
-            : new(_formula, _inWords, _period!.Label, _anchor, _inputs, (IReadOnlyList<string>?)_missing ?? []);
-
-    private static string ShortSymbol(Figure figure) => figure.Key;
+            : new(_definition!.Formula, _definition.InWords, _period!.Label, _definition.DocsLink, _inputs, (IReadOnlyList<string>?)_missing ?? [])
+            {
+                PeriodInWords = _period.Describe(),
+            };
 
     private static string UnitName(FigureUnit unit) => unit switch
     {
-        FigureUnit.Money => "money",
-        FigureUnit.MoneyPerHour => "money/hour",
-        FigureUnit.Hours => "hours",
-        FigureUnit.Minutes => "minutes",
-        FigureUnit.Percent => "%",
-        FigureUnit.Ratio => "ratio",
-        FigureUnit.Score => "score 0–100",
-        _ => "users",
+        FigureUnit.Money => InputUnits.Money,
+        FigureUnit.MoneyPerHour => InputUnits.MoneyPerHour,
+        FigureUnit.Hours => InputUnits.Hours,
+        FigureUnit.Minutes => InputUnits.Minutes,
+        FigureUnit.Percent => InputUnits.Percent,
+        FigureUnit.Ratio => InputUnits.Ratio,
+        FigureUnit.Score => InputUnits.Score,
+        _ => InputUnits.Users,
     };
 }

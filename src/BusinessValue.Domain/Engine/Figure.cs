@@ -10,6 +10,9 @@ public enum FigureUnit
     Ratio,
     Score,
     Users,
+
+    /// <summary>A category with an explanation and no amount (recovery readiness).</summary>
+    Category,
 }
 
 /// <summary>One input of a figure: its symbol in the formula, its value and unit, and where it came from.</summary>
@@ -34,12 +37,23 @@ public sealed record Explanation(
     public bool UsesDefaultAssumption => Inputs.Any(i => i.IsDefaultAssumption);
 
     public bool HasMissingInputs => Missing.Count > 0;
+
+    /// <summary>How many of the period's months record what the figure rests on.</summary>
+    public DataCoverage Coverage { get; init; }
+
+    /// <summary>The period as a person says it, e.g. "2026-Q3 (July – September 2026)".</summary>
+    public string PeriodInWords { get; init; } = Period;
+
+    /// <summary>The formula's section in the in-app formula pages and docs/formulas.md, e.g. <c>revenue-per-hour</c>.</summary>
+    public string Anchor => DocsAnchor.Split('#') is [_, var anchor] ? anchor : DocsAnchor;
+
+    internal Explanation Covering(DataCoverage coverage) => coverage == Coverage ? this : this with { Coverage = coverage };
 }
 
 /// <summary>Something that can explain a figure it produced, on demand.</summary>
 internal interface IExplanationSource
 {
-    Explanation Explain(string key);
+    Explanation Explain(FigureDefinition figure);
 }
 
 /// <summary>
@@ -54,34 +68,56 @@ public readonly struct Figure
     // The explanation itself, or the source that builds it on request (and caches it).
     private readonly object? _whyOrSource;
 
-    internal Figure(string key, string label, decimal? value, FigureUnit unit, Explanation? why, IExplanationSource? source)
+    internal Figure(FigureDefinition definition, decimal? value, Explanation? why, IExplanationSource? source, DataCoverage coverage = default)
     {
-        Key = key;
-        Label = label;
+        Definition = definition;
         Value = value;
-        Unit = unit;
+        Coverage = coverage;
         _whyOrSource = (object?)why ?? source;
     }
 
-    public string Key { get; }
+    /// <summary>What the figure is: label, unit, formula and docs, declared once in <see cref="FigureCatalogue"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public FigureDefinition Definition { get; }
 
-    public string Label { get; }
+    public string Key => Definition.Key;
+
+    public string Label => Definition.Label;
 
     public decimal? Value { get; }
 
-    public FigureUnit Unit { get; }
+    public FigureUnit Unit => Definition.Unit;
 
-    public Explanation Why => _whyOrSource switch
+    /// <summary>How many of the period's months record what the figure rests on.</summary>
+    public DataCoverage Coverage { get; }
+
+    public Explanation Why => (_whyOrSource switch
     {
         Explanation why => why,
-        IExplanationSource source => source.Explain(Key),
+        IExplanationSource source => source.Explain(Definition),
         _ => throw new InvalidOperationException($"No explanation for {Key}."),
-    };
+    }).Covering(Coverage);
 
     public bool IsMissing => Value is null;
 
+    /// <summary>The unit as a reader names it, in <paramref name="currency"/> for money.</summary>
+    public string UnitText(string currency) => Unit switch
+    {
+        FigureUnit.Money => currency,
+        FigureUnit.MoneyPerHour => $"{currency} per hour",
+        FigureUnit.Hours => "hours",
+        FigureUnit.Minutes => "minutes",
+        FigureUnit.Percent or FigureUnit.Ratio => "%",
+        FigureUnit.Score => "score out of 100",
+        FigureUnit.Users => "users",
+        _ => "category",
+    };
+
     /// <summary>True when the explanation is already at hand (figures calculated in explanation mode).</summary>
     internal bool HasExplanation => _whyOrSource is Explanation;
+
+    /// <summary>The same figure with its data coverage.</summary>
+    internal Figure WithCoverage(DataCoverage coverage) => new(Definition, Value, _whyOrSource as Explanation, _whyOrSource as IExplanationSource, coverage);
 
     public override string ToString() => $"{Label}: {Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "missing"}";
 }

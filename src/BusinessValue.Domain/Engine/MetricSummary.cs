@@ -11,18 +11,11 @@ internal sealed class MetricSummary
 {
     private static readonly Severity[] Severities = [Severity.P1, Severity.P2, Severity.P3, Severity.P4];
 
-    // Mutable structs, held in fields and updated in place: one summary per system, no allocation per value.
-    private Accumulator _downtime;
-    private Accumulator _peakDegraded;
-    private Accumulator _blocked;
+    // Mutable structs updated in place: one summary per system, one slot per measure, no allocation per value.
+    private readonly Accumulator[] _measures = new Accumulator[Measures.All.Count];
     private Accumulator _productivityHours;
-    private Accumulator _uptime;
-    private Accumulator _sla;
-    private Accumulator _ticketSla;
-    private Accumulator _patch;
-    private Accumulator _backup;
-    private Accumulator _activeUsers;
-    private Accumulator _satisfaction;
+    private uint[] _recorded = [];
+    private int _monthCount;
     private IEnumerable<MonthlyMetrics> _months = [];
     private InputSource? _source;
     private HashSet<InputSource>? _moreSources;
@@ -31,13 +24,34 @@ internal sealed class MetricSummary
 
     public static readonly MetricSummary Empty = new();
 
-    public decimal? DowntimeMinutes => _downtime.Sum;
+    public decimal? DowntimeMinutes => this[Measures.Downtime];
 
-    public decimal? PeakDegradedMinutes => _peakDegraded.Sum;
+    public decimal? PeakDegradedMinutes => this[Measures.PeakDegraded];
 
-    public decimal? BlockedWorkHours => _blocked.Sum;
+    public decimal? BlockedWorkHours => this[Measures.BlockedWork];
 
     public decimal? ProductivityLostHours => _productivityHours.Sum;
+
+    /// <summary>The period's value of a measure: the sum or the mean of the months that have one (its <see cref="Measure.OverMonths"/>).</summary>
+    public decimal? this[Measure measure] => measure.OverMonths == MeasureAggregation.Sum ? _measures[measure.Ordinal].Sum : _measures[measure.Ordinal].Mean;
+
+    /// <summary>How many of the period's months record every measure in <paramref name="mask"/> (tickets: bit <see cref="TicketsBit"/>).</summary>
+    public int MonthsRecording(uint mask)
+    {
+        var count = 0;
+        for (var i = 0; i < _monthCount; i++)
+        {
+            if ((_recorded[i] & mask) == mask)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The bit for "tickets of every severity recorded" in a month's mask, after the measures' own bits.</summary>
+    public static uint TicketsBit => 1u << Measures.All.Count;
 
     /// <summary>The period's tickets of one severity, added up over the months: for explanations.</summary>
     /// <remarks>Worked out on request from the months, so the quiet calculation does not pay for it.</remarks>
@@ -52,24 +66,45 @@ internal sealed class MetricSummary
         return totals.Values;
     }
 
-    public decimal? UptimePercent => _uptime.Mean;
+    /// <summary>Tickets of every severity over the months; null when no month records a count.</summary>
+    public int? TicketCount
+    {
+        get
+        {
+            int? total = null;
+            foreach (var month in _months)
+            {
+                foreach (var severity in Severities)
+                {
+                    if (month.Tickets(severity).Count is { } count)
+                    {
+                        total = (total ?? 0) + count;
+                    }
+                }
+            }
 
-    public decimal? SlaUptimeTargetPercent => _sla.Mean;
+            return total;
+        }
+    }
 
-    public decimal? TicketSlaAttainmentPercent => _ticketSla.Mean;
+    public decimal? UptimePercent => this[Measures.Uptime];
 
-    public decimal? PatchCompliancePercent => _patch.Mean;
+    public decimal? SlaUptimeTargetPercent => this[Measures.SlaUptimeTarget];
 
-    public decimal? BackupSuccessPercent => _backup.Mean;
+    public decimal? TicketSlaAttainmentPercent => this[Measures.TicketSlaAttainment];
 
-    public decimal? ActiveUsers => _activeUsers.Mean;
+    public decimal? PatchCompliancePercent => this[Measures.PatchCompliance];
 
-    public decimal? Satisfaction => _satisfaction.Mean;
+    public decimal? BackupSuccessPercent => this[Measures.BackupSuccess];
+
+    public decimal? ActiveUsers => this[Measures.ActiveUsers];
+
+    public decimal? Satisfaction => this[Measures.Satisfaction];
 
     /// <summary>Who recorded the months folded here; described once, when an explanation first needs it.</summary>
     public string Source => _sourceText ??= (_source, _moreSources) switch
     {
-        (null, _) => _uptime.Count + _downtime.Count > 0 ? "recorded metrics" : "no metrics recorded",
+        (null, _) => _monthCount > 0 ? "recorded metrics" : "no metrics recorded",
         (_, null) => _describe(_source),
         _ => string.Join("; ", _moreSources.Select(_describe).Order(StringComparer.Ordinal)),
     };
@@ -77,6 +112,7 @@ internal sealed class MetricSummary
     public static MetricSummary Of(IEnumerable<MonthlyMetrics> months, Assumptions assumptions, Func<InputSource, string> describe)
     {
         var summary = new MetricSummary { _describe = describe, _months = months };
+        summary._recorded = new uint[months is ICollection<MonthlyMetrics> list ? list.Count : 12];
         foreach (var month in months)
         {
             summary.Add(month, assumptions);
@@ -107,17 +143,29 @@ internal sealed class MetricSummary
 
     private void Add(MonthlyMetrics month, Assumptions assumptions)
     {
-        _downtime.Add(month.DowntimeMinutes);
-        _peakDegraded.Add(month.PeakDegradedMinutes);
-        _blocked.Add(month.BlockedWorkHours);
-        _productivityHours.Add(ProductivityHoursOf(month, assumptions));
-        _uptime.Add(month.UptimePercent);
-        _sla.Add(month.SlaUptimeTargetPercent);
-        _ticketSla.Add(month.TicketSlaAttainmentPercent);
-        _patch.Add(month.PatchCompliancePercent);
-        _backup.Add(month.BackupSuccessPercent);
-        _activeUsers.Add(month.ActiveUsers);
-        _satisfaction.Add(month.Satisfaction);
+        var mask = 0u;
+        foreach (var measure in Measures.All)
+        {
+            if (month.ValueOf(measure) is { } value)
+            {
+                _measures[measure.Ordinal].Add(value);
+                mask |= measure.Bit;
+            }
+        }
+
+        var productivity = ProductivityHoursOf(month, assumptions);
+        _productivityHours.Add(productivity);
+        if (productivity is not null)
+        {
+            mask |= TicketsBit;
+        }
+
+        if (_monthCount == _recorded.Length)
+        {
+            Array.Resize(ref _recorded, Math.Max(4, _monthCount * 2));
+        }
+
+        _recorded[_monthCount++] = mask;
         if (month.Source is { } source && !ReferenceEquals(source, _source))
         {
             if (_source is null)

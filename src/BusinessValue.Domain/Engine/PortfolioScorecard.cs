@@ -44,10 +44,31 @@ public sealed record PortfolioScorecard
 
     public required Figure Adoption { get; init; }
 
-    public IEnumerable<Figure> Figures =>
-    [
-        TechnologySpend, RevenuePerHour, RevenueDisrupted, RevenueLostToSlowPeaks, ProductivityLostHours, ProductivityLoss,
-        BlockedWorkCost, UnusedSpend, WorkaroundCost, ManualIntegrationCost, ValueLeaks, ValueRealised, NetValue, WasteRatio,
-        DisasterExposure, IntegrationEfficiency, ProcessAutomation, Adoption,
-    ];
+    /// <summary>Every figure, in the catalogue's order (<see cref="FigureCatalogue.PortfolioFigures"/>).</summary>
+    public IEnumerable<Figure> Figures => FigureCatalogue.PortfolioFigures.Select(Of);
+
+    /// <summary>The portfolio's figure <paramref name="definition"/>.</summary>
+    public Figure Of(FigureDefinition definition) => definition.Key switch
+    {
+        _ when definition.Scope != FigureScope.Portfolio => throw new ArgumentException($"{definition} is not a portfolio figure.", nameof(definition)),
+        "technologySpend" => TechnologySpend,
+        "revenuePerHour" => RevenuePerHour,
+        "revenueDisrupted" => RevenueDisrupted,
+        "revenueLostToSlowPeaks" => RevenueLostToSlowPeaks,
+        "productivityLostHours" => ProductivityLostHours,
+        "productivityLoss" => ProductivityLoss,
+        "blockedWorkCost" => BlockedWorkCost,
+        "unusedSpend" => UnusedSpend,
+        "workaroundCost" => WorkaroundCost,
+        "manualIntegrationCost" => ManualIntegrationCost,
+        "valueLeaks" => ValueLeaks,
+        "valueRealised" => ValueRealised,
+        "netValue" => NetValue,
+        "wasteRatio" => WasteRatio,
+        "disasterExposure" => DisasterExposure,
+        "integrationEfficiency" => IntegrationEfficiency,
+        "processAutomation" => ProcessAutomation,
+        "adoption" => Adoption,
+        _ => throw new ArgumentException($"{definition} is not a figure of the portfolio scorecard.", nameof(definition)),
+    };
 }

@@ -1,3 +1,6 @@
+using BusinessValue.Domain.Metrics;
+using S = BusinessValue.Domain.Engine.FigureCatalogue.System;
+
 namespace BusinessValue.Domain.Engine;
 
 /// <summary>
@@ -7,31 +10,33 @@ namespace BusinessValue.Domain.Engine;
 /// </summary>
 public sealed class SystemScorecard
 {
-    private readonly FigureLayout _layout;
     private readonly decimal?[] _values;
     private readonly Explanation[]? _explanations;
     private readonly IExplanationSource? _source;
+    private readonly MetricSummary _metrics;
+    private readonly int _months;
 
-    internal SystemScorecard(Guid systemId, string name, RecoveryReadiness readiness, Quadrant? quadrant, FigureLayout layout, ReadOnlySpan<Figure> figures, IExplanationSource? source)
+    internal SystemScorecard(Guid systemId, string name, RecoveryReadiness readiness, Quadrant? quadrant, ReadOnlySpan<Figure> figures, IExplanationSource? source, MetricSummary metrics, int months)
     {
         SystemId = systemId;
         Name = name;
         Readiness = readiness;
         Quadrant = quadrant;
-        _layout = layout;
-        _values = new decimal?[figures.Length];
-        for (var i = 0; i < figures.Length; i++)
+        _metrics = metrics;
+        _months = months;
+        _values = new decimal?[FigureCatalogue.SystemFigures.Count];
+        foreach (var figure in figures)
         {
-            _values[i] = figures[i].Value;
+            _values[figure.Definition.Slot] = figure.Value;
         }
 
         if (source is null)
         {
             // Calculated with explanations: keep them, there is nothing to ask later.
-            _explanations = new Explanation[figures.Length];
-            for (var i = 0; i < figures.Length; i++)
+            _explanations = new Explanation[_values.Length];
+            foreach (var figure in figures)
             {
-                _explanations[i] = figures[i].Why;
+                _explanations[figure.Definition.Slot] = figure.Why;
             }
         }
 
@@ -49,95 +54,79 @@ public sealed class SystemScorecard
 
     public TimeDecision? SuggestedDecision => Quadrant?.SuggestedDecision();
 
-    // The order is the engine's (TranslationEngine.CalculateSystem); FigureLayout checks it once per calculation.
-    public Figure PeriodCost => At(0);
+    public Figure PeriodCost => Of(S.TechnologySpend);
 
-    public Figure RevenuePerHour => At(1);
+    public Figure RevenuePerHour => Of(S.RevenuePerHour);
 
-    public Figure RevenueDisrupted => At(2);
+    public Figure RevenueDisrupted => Of(S.RevenueDisrupted);
 
-    public Figure RevenueLostToSlowPeaks => At(3);
+    public Figure RevenueLostToSlowPeaks => Of(S.RevenueLostToSlowPeaks);
 
-    public Figure ProductivityLostHours => At(4);
+    public Figure ProductivityLostHours => Of(S.ProductivityLostHours);
 
-    public Figure ProductivityLoss => At(5);
+    public Figure ProductivityLoss => Of(S.ProductivityLoss);
 
-    public Figure BlockedWorkCost => At(6);
+    public Figure BlockedWorkCost => Of(S.BlockedWorkCost);
 
-    public Figure RevenuePerHourUnpatched => At(7);
+    public Figure RevenuePerHourUnpatched => Of(S.RevenuePerHourUnpatched);
 
-    public Figure DisasterExposure => At(8);
+    public Figure DisasterExposure => Of(S.DisasterExposure);
 
-    public Figure Adoption => At(9);
+    public Figure Adoption => Of(S.Adoption);
 
-    public Figure UnusedSpend => At(10);
+    public Figure UnusedSpend => Of(S.UnusedSpend);
 
-    public Figure WorkaroundCost => At(11);
+    public Figure WorkaroundCost => Of(S.WorkaroundCost);
 
-    public Figure ManualIntegrationCost => At(12);
+    public Figure ManualIntegrationCost => Of(S.ManualIntegrationCost);
 
-    public Figure IntegrationEfficiency => At(13);
+    public Figure IntegrationEfficiency => Of(S.IntegrationEfficiency);
 
-    public Figure ValueRealised => At(14);
+    public Figure ValueRealised => Of(S.ValueRealised);
 
-    public Figure ValueLeaks => At(15);
+    public Figure ValueLeaks => Of(S.ValueLeaks);
 
-    public Figure NetValue => At(16);
+    public Figure NetValue => Of(S.NetValue);
 
-    public Figure Roi => At(17);
+    public Figure Roi => Of(S.Roi);
 
-    public Figure TechnicalHealth => At(18);
+    public Figure TechnicalHealth => Of(S.TechnicalHealth);
 
-    public Figure BusinessValue => At(19);
+    public Figure BusinessValue => Of(S.BusinessValue);
 
     /// <summary>Why the readiness is what it is (its figure carries no value, only the explanation).</summary>
-    public Figure ReadinessFigure => At(20);
+    public Figure ReadinessFigure => Of(S.RecoveryReadiness);
 
     public Explanation ReadinessWhy => ReadinessFigure.Why;
 
-    /// <summary>Every figure with a value, for exports and the "why this number?" lists.</summary>
-    public IEnumerable<Figure> Figures => Enumerable.Range(0, FigureLayout.SystemFigureCount - 1).Select(At);
+    /// <summary>Every figure with a value, in the catalogue's order, for exports and the "why this number?" lists.</summary>
+    public IEnumerable<Figure> Figures => FigureCatalogue.SystemFigures.Where(f => f.HasValue).Select(Of);
 
-    private Figure At(int index) =>
-        new(_layout.Keys[index], _layout.Labels[index], _values[index], _layout.Units[index], _explanations?[index], _source);
-}
-
-/// <summary>The keys, labels and units of a system's figures, shared by every system of a calculation.</summary>
-internal sealed class FigureLayout
-{
-    public const int SystemFigureCount = 21;
-
-    private static readonly string[] ExpectedKeys =
-    [
-        "periodCost", "revenuePerHour", "revenueDisrupted", "revenueLostToSlowPeaks", "productivityLostHours", "productivityLoss",
-        "blockedWorkCost", "revenuePerHourUnpatched", "disasterExposure", "adoption", "unusedSpend", "workaroundCost",
-        "manualIntegrationCost", "integrationEfficiency", "valueRealised", "valueLeaks", "netValue", "roi", "technicalHealth",
-        "businessValue", "readiness",
-    ];
-
-    private FigureLayout(ReadOnlySpan<Figure> figures)
+    /// <summary>The system's figure <paramref name="definition"/>, with its data coverage.</summary>
+    public Figure Of(FigureDefinition definition)
     {
-        Keys = new string[figures.Length];
-        Labels = new string[figures.Length];
-        Units = new FigureUnit[figures.Length];
-        for (var i = 0; i < figures.Length; i++)
+        if (definition.Scope != FigureScope.System)
         {
-            if (figures[i].Key != ExpectedKeys[i])
-            {
-                throw new InvalidOperationException($"Figure {i} is {figures[i].Key}, expected {ExpectedKeys[i]}.");
-            }
-
-            Keys[i] = figures[i].Key;
-            Labels[i] = figures[i].Label;
-            Units[i] = figures[i].Unit;
+            throw new ArgumentException($"{definition} is not a system figure.", nameof(definition));
         }
+
+        var slot = definition.Slot;
+        return new(definition, _values[slot], _explanations?[slot], _source, CoverageOf(definition));
     }
 
-    public string[] Keys { get; }
+    /// <summary>What IT reported for the period: the measure summed or averaged over its months, as the engine used it.</summary>
+    public decimal? Reported(Measure measure) => _metrics[measure];
 
-    public string[] Labels { get; }
+    /// <summary>Tickets of every severity in the period; null when no month records a count.</summary>
+    public int? TicketCount => _metrics.TicketCount;
 
-    public FigureUnit[] Units { get; }
+    internal int MonthsRecording(uint needs) => _metrics.MonthsRecording(needs);
 
-    public static FigureLayout Of(ReadOnlySpan<Figure> figures) => new(figures);
+    /// <summary>The thinnest coverage among the system's figures: a system row on any surface says at least this.</summary>
+    public DataCoverage Coverage => FigureCatalogue.SystemFigures.Where(f => f.RestsOnMeasures).Select(CoverageOf)
+        .Aggregate(DataCoverage.NotApplicable, (thinnest, c) => !thinnest.Applies || c.MonthsRecorded < thinnest.MonthsRecorded ? c : thinnest);
+
+    /// <summary>How many of the period's months record what <paramref name="definition"/> rests on.</summary>
+    public DataCoverage CoverageOf(FigureDefinition definition) =>
+        definition.RestsOnMeasures ? new DataCoverage(_metrics.MonthsRecording(definition.Needs), _months) : DataCoverage.NotApplicable;
 }

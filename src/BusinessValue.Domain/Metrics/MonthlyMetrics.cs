@@ -9,6 +9,9 @@ namespace BusinessValue.Domain.Metrics;
 /// </summary>
 public sealed class MonthlyMetrics
 {
+    // One slot per measure of Measures.All: adding a measure adds a slot, not a property.
+    private readonly decimal?[] _values = new decimal?[Measures.All.Count];
+
     private MonthlyMetrics()
     {
         P1 = P2 = P3 = P4 = TicketStats.None;
@@ -21,19 +24,30 @@ public sealed class MonthlyMetrics
         P1 = P2 = P3 = P4 = TicketStats.None;
     }
 
+    /// <summary>A month whose measures are given by <paramref name="valueOf"/> (from a document, an import or a form).</summary>
+    public MonthlyMetrics(Guid systemId, YearMonth month, Func<Measure, decimal?> valueOf)
+        : this(systemId, month)
+    {
+        ArgumentNullException.ThrowIfNull(valueOf);
+        foreach (var measure in Measures.All)
+        {
+            _values[measure.Ordinal] = valueOf(measure);
+        }
+    }
+
     public Guid SystemId { get; private set; }
 
     public YearMonth Month { get; private set; }
 
-    public decimal? UptimePercent { get; init; }
+    public decimal? UptimePercent { get => _values[Measures.Uptime.Ordinal]; init => _values[Measures.Uptime.Ordinal] = value; }
 
     /// <summary>D: unplanned downtime minutes inside operating hours.</summary>
-    public decimal? DowntimeMinutes { get; init; }
+    public decimal? DowntimeMinutes { get => _values[Measures.Downtime.Ordinal]; init => _values[Measures.Downtime.Ordinal] = value; }
 
-    public decimal? SlaUptimeTargetPercent { get; init; }
+    public decimal? SlaUptimeTargetPercent { get => _values[Measures.SlaUptimeTarget.Ordinal]; init => _values[Measures.SlaUptimeTarget.Ordinal] = value; }
 
     /// <summary>G: peak-hour minutes with p95 response above target.</summary>
-    public decimal? PeakDegradedMinutes { get; init; }
+    public decimal? PeakDegradedMinutes { get => _values[Measures.PeakDegraded.Ordinal]; init => _values[Measures.PeakDegraded.Ordinal] = value; }
 
     public TicketStats P1 { get; init; }
 
@@ -43,22 +57,60 @@ public sealed class MonthlyMetrics
 
     public TicketStats P4 { get; init; }
 
-    public decimal? TicketSlaAttainmentPercent { get; init; }
+    public decimal? TicketSlaAttainmentPercent { get => _values[Measures.TicketSlaAttainment.Ordinal]; init => _values[Measures.TicketSlaAttainment.Ordinal] = value; }
 
-    public decimal? PatchCompliancePercent { get; init; }
+    public decimal? PatchCompliancePercent { get => _values[Measures.PatchCompliance.Ordinal]; init => _values[Measures.PatchCompliance.Ordinal] = value; }
 
-    public int? SecurityIncidents { get; init; }
+    public int? SecurityIncidents { get => Whole(Measures.SecurityIncidents); init => _values[Measures.SecurityIncidents.Ordinal] = value; }
 
     /// <summary>S: hours of business work blocked by security policy.</summary>
-    public decimal? BlockedWorkHours { get; init; }
+    public decimal? BlockedWorkHours { get => _values[Measures.BlockedWork.Ordinal]; init => _values[Measures.BlockedWork.Ordinal] = value; }
 
-    public decimal? BackupSuccessPercent { get; init; }
+    public decimal? BackupSuccessPercent { get => _values[Measures.BackupSuccess.Ordinal]; init => _values[Measures.BackupSuccess.Ordinal] = value; }
 
     /// <summary>A: active users in the month.</summary>
-    public int? ActiveUsers { get; init; }
+    public int? ActiveUsers { get => Whole(Measures.ActiveUsers); init => _values[Measures.ActiveUsers.Ordinal] = value; }
 
     /// <summary>User satisfaction, 1 to 5.</summary>
-    public decimal? Satisfaction { get; init; }
+    public decimal? Satisfaction { get => _values[Measures.Satisfaction.Ordinal]; init => _values[Measures.Satisfaction.Ordinal] = value; }
+
+    /// <summary>The month's value of <paramref name="measure"/>; null when not recorded (never zero).</summary>
+    /// <remarks>A method, not an indexer: the database mapping uses the entity's one indexer, by key.</remarks>
+    public decimal? ValueOf(Measure measure) => _values[measure.Ordinal];
+
+    /// <summary>
+    /// The stored values by measure key, as the database mapping sees them (one column per measure, see
+    /// <see cref="Measures"/>); whole-number measures are stored as integers.
+    /// </summary>
+    public object? this[string key]
+    {
+        get
+        {
+            var measure = MeasureKeyed(key);
+            // Boxed as the column's own type: int? for whole numbers, decimal? otherwise.
+            return measure.WholeNumber ? (object?)Whole(measure) : _values[measure.Ordinal];
+        }
+
+        set => _values[MeasureKeyed(key).Ordinal] = value is null ? null : Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Which measures the month records, one bit each: for data coverage.</summary>
+    internal uint RecordedMask
+    {
+        get
+        {
+            var mask = 0u;
+            for (var i = 0; i < _values.Length; i++)
+            {
+                if (_values[i] is not null)
+                {
+                    mask |= 1u << i;
+                }
+            }
+
+            return mask;
+        }
+    }
 
     public InputSource? Source { get; private set; }
 
@@ -76,46 +128,20 @@ public sealed class MonthlyMetrics
         return this;
     }
 
-    /// <summary>Checks every value against its range and names the first field that is out of it.</summary>
+    /// <summary>Checks every value against its measure's range and names the first field that is out of it.</summary>
     public MonthlyMetrics Validated()
     {
-        Percentage.OfOptional(UptimePercent, "Uptime %");
-        Percentage.OfOptional(SlaUptimeTargetPercent, "SLA uptime target %");
-        Percentage.OfOptional(TicketSlaAttainmentPercent, "Ticket SLA attainment %");
-        Percentage.OfOptional(PatchCompliancePercent, "Patch compliance %");
-        Percentage.OfOptional(BackupSuccessPercent, "Backup success %");
-        NotNegative(DowntimeMinutes, "Downtime minutes");
-        NotNegative(PeakDegradedMinutes, "Peak degraded minutes");
-        NotNegative(BlockedWorkHours, "Hours blocked by security policy");
-        if (DowntimeMinutes > Month.LastDay.Day * 24 * 60)
+        foreach (var measure in Measures.All)
         {
-            throw new DomainRuleException("Downtime minutes", $"cannot exceed the minutes in {Month} (it is {DowntimeMinutes}).");
-        }
-
-        if (SecurityIncidents < 0)
-        {
-            throw new DomainRuleException("Security incidents", $"must be zero or more (it is {SecurityIncidents}).");
-        }
-
-        if (ActiveUsers < 0)
-        {
-            throw new DomainRuleException("Active users", $"must be zero or more (it is {ActiveUsers}).");
-        }
-
-        if (Satisfaction is { } s && (s < 1m || s > 5m))
-        {
-            throw new DomainRuleException("User satisfaction", $"must be between 1 and 5 (it is {s}).");
+            measure.Checked(_values[measure.Ordinal], Month);
         }
 
         // TicketStats validate themselves when constructed.
         return this;
     }
 
-    private static void NotNegative(decimal? value, string field)
-    {
-        if (value is { } v)
-        {
-            Guard.NotNegative(v, field);
-        }
-    }
+    private int? Whole(Measure measure) => _values[measure.Ordinal] is { } v ? (int)v : null;
+
+    private static Measure MeasureKeyed(string key) =>
+        Measures.Find(key) ?? throw new ArgumentOutOfRangeException(nameof(key), key, "Not a monthly measure.");
 }

@@ -10,9 +10,10 @@ public readonly record struct TicketStats
 
     public TicketStats(int? count, decimal? totalResolutionHours, decimal? averageUsersAffected)
     {
-        Count = count is { } c ? Guard.InRange(c, 0, int.MaxValue, "Ticket count") : null;
-        TotalResolutionHours = totalResolutionHours is { } h ? Guard.NotNegative(h, "Total resolution hours") : null;
-        AverageUsersAffected = averageUsersAffected is { } u ? Guard.NotNegative(u, "Users affected per ticket") : null;
+        // Bounds as for every measure (Measures): realistic, and small enough that no figure overflows.
+        Count = count is { } c ? Guard.InRange(c, 0, (int)Measures.MaxCount, "Ticket count") : null;
+        TotalResolutionHours = totalResolutionHours is { } h ? Guard.AtMost(Guard.NotNegative(h, "Total resolution hours"), Measures.MaxHours, "Total resolution hours") : null;
+        AverageUsersAffected = averageUsersAffected is { } u ? Guard.AtMost(Guard.NotNegative(u, "Users affected per ticket"), Measures.MaxUsers, "Users affected per ticket") : null;
     }
 
     public int? Count { get; init; }

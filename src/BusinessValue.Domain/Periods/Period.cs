@@ -9,7 +9,7 @@ namespace BusinessValue.Domain.Periods;
 /// </summary>
 public sealed partial record Period
 {
-    private Period(YearMonth first, YearMonth last, string label)
+    private Period(YearMonth first, YearMonth last, string label, PeriodKind kind)
     {
         if (last < first)
         {
@@ -19,7 +19,11 @@ public sealed partial record Period
         First = first;
         Last = last;
         Label = label;
+        Kind = kind;
     }
+
+    /// <summary>What kind of period it is: a month, a calendar quarter, a fiscal year or a range of months.</summary>
+    public PeriodKind Kind { get; }
 
     public YearMonth First { get; }
 
@@ -49,7 +53,7 @@ public sealed partial record Period
 
     public static Period Month(int year, int month) => Month(new YearMonth(year, month));
 
-    public static Period Month(YearMonth month) => new(month, month, month.ToString());
+    public static Period Month(YearMonth month) => new(month, month, month.ToString(), PeriodKind.Month);
 
     public static Period Quarter(int year, int quarter)
     {
@@ -59,18 +63,25 @@ public sealed partial record Period
         }
 
         var first = new YearMonth(year, ((quarter - 1) * 3) + 1);
-        return new Period(first, first.AddMonths(2), string.Create(CultureInfo.InvariantCulture, $"{year}-Q{quarter}"));
+        return new Period(first, first.AddMonths(2), string.Create(CultureInfo.InvariantCulture, $"{year}-Q{quarter}"), PeriodKind.Quarter);
     }
 
     /// <summary>The fiscal year that ends in <paramref name="endingYear"/>.</summary>
     public static Period FiscalYear(int endingYear, int startMonth)
     {
         var first = startMonth == 1 ? new YearMonth(endingYear, 1) : new YearMonth(endingYear - 1, startMonth);
-        return new Period(first, first.AddMonths(11), string.Create(CultureInfo.InvariantCulture, $"FY{endingYear}"));
+        return new Period(first, first.AddMonths(11), string.Create(CultureInfo.InvariantCulture, $"FY{endingYear}"), PeriodKind.FiscalYear);
     }
 
+    /// <summary>The calendar quarter that contains <paramref name="month"/>.</summary>
+    public static Period QuarterContaining(YearMonth month) => Quarter(month.Year, ((month.Month - 1) / 3) + 1);
+
+    /// <summary>The fiscal year (starting in <paramref name="startMonth"/>) that contains <paramref name="month"/>.</summary>
+    public static Period FiscalYearContaining(YearMonth month, int startMonth) =>
+        FiscalYear(startMonth == 1 || month.Month < startMonth ? month.Year : month.Year + 1, startMonth);
+
     public static Period Range(YearMonth first, YearMonth last) =>
-        first == last ? Month(first) : new Period(first, last, $"{first}..{last}");
+        first == last ? Month(first) : new Period(first, last, $"{first}..{last}", PeriodKind.Range);
 
     /// <summary>The 12 months ending with <paramref name="last"/>.</summary>
     public static Period TrailingTwelveMonths(YearMonth last) => Range(last.AddMonths(-11), last);
@@ -82,11 +93,11 @@ public sealed partial record Period
     {
         var first = First.AddMonths(months);
         var last = Last.AddMonths(months);
-        return Label switch
+        return Kind switch
         {
             _ when Months == 1 => Month(first),
-            _ when QuarterPattern().IsMatch(Label) && first.Month % 3 == 1 => Quarter(first.Year, ((first.Month - 1) / 3) + 1),
-            _ when Label.StartsWith("FY", StringComparison.Ordinal) => new Period(first, last, string.Create(CultureInfo.InvariantCulture, $"FY{last.Year}")),
+            PeriodKind.Quarter when first.Month % 3 == 1 => Quarter(first.Year, ((first.Month - 1) / 3) + 1),
+            PeriodKind.FiscalYear => new Period(first, last, string.Create(CultureInfo.InvariantCulture, $"FY{last.Year}"), PeriodKind.FiscalYear),
             _ => Range(first, last),
         };
     }
@@ -118,6 +129,40 @@ public sealed partial record Period
         }
 
         throw new DomainRuleException("Period", $"must be a month (2026-07), a quarter (2026-Q3), a fiscal year (FY2026) or a range (2026-01..2026-06); '{text}' is none of these.");
+    }
+
+    /// <summary>
+    /// The period asked for in <paramref name="text"/>, or the default when there is none or it is not valid: the
+    /// quarter of the latest month with data, never one in the future (an edited or stale link falls back to it).
+    /// </summary>
+    public static Period ParseOrDefault(string? text, int fiscalYearStartMonth, YearMonth latestWithData, YearMonth today)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            try
+            {
+                return Parse(text, fiscalYearStartMonth);
+            }
+            catch (DomainRuleException)
+            {
+                // Falls through to the default.
+            }
+        }
+
+        return QuarterContaining(latestWithData > today ? today : latestWithData);
+    }
+
+    /// <summary>The period as a person says it: "2026-Q3 (July – September 2026)", "2026-07 (July 2026)".</summary>
+    public string Describe()
+    {
+        var first = new DateOnly(First.Year, First.Month, 1);
+        var last = new DateOnly(Last.Year, Last.Month, 1);
+        var span = Months == 1
+            ? first.ToString("MMMM yyyy", CultureInfo.InvariantCulture)
+            : First.Year == Last.Year
+                ? $"{first.ToString("MMMM", CultureInfo.InvariantCulture)} – {last.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}"
+                : $"{first.ToString("MMMM yyyy", CultureInfo.InvariantCulture)} – {last.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}";
+        return $"{Label} ({span})";
     }
 
     public override string ToString() => Label;

@@ -94,7 +94,8 @@ internal sealed class AuditTrailInterceptor : SaveChangesInterceptor
                 continue;
             }
 
-            var name = prefix + property.Metadata.Name;
+            // A measure is stored through an indexer under its key; the trail names it as the record's field always was.
+            var name = prefix + (property.Metadata.IsIndexerProperty() ? Domain.Metrics.Measures.Find(property.Metadata.Name)?.Column ?? property.Metadata.Name : property.Metadata.Name);
             switch (state)
             {
                 case EntityState.Added:

@@ -219,19 +219,19 @@ public sealed class TicketsDocument
     public decimal? AverageUsersAffected { get; set; }
 }
 
+/// <summary>
+/// One system's month of metrics. Besides the system, the month, the tickets and the source, a row carries one
+/// property per measure of <see cref="Domain.Metrics.Measures"/> (named by its key, e.g. <c>downtimeMinutes</c>),
+/// added to the JSON contract by <see cref="PortfolioJson"/>: the description of the measures is the one place
+/// that lists them.
+/// </summary>
 public sealed class MetricsDocument
 {
+    private readonly decimal?[] _values = new decimal?[Domain.Metrics.Measures.All.Count];
+
     public Guid SystemId { get; set; }
 
     public string? Month { get; set; }
-
-    public decimal? UptimePercent { get; set; }
-
-    public decimal? DowntimeMinutes { get; set; }
-
-    public decimal? SlaUptimeTargetPercent { get; set; }
-
-    public decimal? PeakDegradedMinutes { get; set; }
 
     [JsonPropertyName("p1")]
     public TicketsDocument? P1 { get; set; }
@@ -245,45 +245,53 @@ public sealed class MetricsDocument
     [JsonPropertyName("p4")]
     public TicketsDocument? P4 { get; set; }
 
-    public decimal? TicketSlaAttainmentPercent { get; set; }
-
-    public decimal? PatchCompliancePercent { get; set; }
-
-    public int? SecurityIncidents { get; set; }
-
-    public decimal? BlockedWorkHours { get; set; }
-
-    public decimal? BackupSuccessPercent { get; set; }
-
-    public int? ActiveUsers { get; set; }
-
-    public decimal? Satisfaction { get; set; }
-
     public SourceDocument? Source { get; set; }
+
+    /// <summary>The row's value of <paramref name="measure"/>; null when the row leaves it out.</summary>
+    [JsonIgnore]
+    public decimal? this[Domain.Metrics.Measure measure]
+    {
+        get => _values[measure.Ordinal];
+        set => _values[measure.Ordinal] = value;
+    }
 
     /// <summary>The row as the domain's monthly metrics for <paramref name="month"/>, checked.</summary>
     /// <exception cref="Domain.DomainRuleException">A value is out of its range; the message names the field.</exception>
-    public Domain.Metrics.MonthlyMetrics ToMetrics(Domain.Periods.YearMonth month) => new Domain.Metrics.MonthlyMetrics(SystemId, month)
+    public Domain.Metrics.MonthlyMetrics ToMetrics(Domain.Periods.YearMonth month) => new Domain.Metrics.MonthlyMetrics(SystemId, month, measure => this[measure])
     {
-        UptimePercent = UptimePercent,
-        DowntimeMinutes = DowntimeMinutes,
-        SlaUptimeTargetPercent = SlaUptimeTargetPercent,
-        PeakDegradedMinutes = PeakDegradedMinutes,
         P1 = Tickets(P1),
         P2 = Tickets(P2),
         P3 = Tickets(P3),
         P4 = Tickets(P4),
-        TicketSlaAttainmentPercent = TicketSlaAttainmentPercent,
-        PatchCompliancePercent = PatchCompliancePercent,
-        SecurityIncidents = SecurityIncidents,
-        BlockedWorkHours = BlockedWorkHours,
-        BackupSuccessPercent = BackupSuccessPercent,
-        ActiveUsers = ActiveUsers,
-        Satisfaction = Satisfaction,
     }.Validated();
+
+    /// <summary>The row for a stored month: every measure, the tickets; the source is the caller's.</summary>
+    public static MetricsDocument From(Domain.Metrics.MonthlyMetrics metrics)
+    {
+        var row = new MetricsDocument
+        {
+            SystemId = metrics.SystemId,
+            Month = metrics.Month.ToString(),
+            P1 = Tickets(metrics.P1),
+            P2 = Tickets(metrics.P2),
+            P3 = Tickets(metrics.P3),
+            P4 = Tickets(metrics.P4),
+        };
+        foreach (var measure in Domain.Metrics.Measures.All)
+        {
+            row[measure] = metrics.ValueOf(measure);
+        }
+
+        return row;
+    }
 
     private static Domain.Metrics.TicketStats Tickets(TicketsDocument? t) =>
         t is null ? Domain.Metrics.TicketStats.None : new Domain.Metrics.TicketStats(t.Count, t.TotalResolutionHours, t.AverageUsersAffected);
+
+    private static TicketsDocument? Tickets(Domain.Metrics.TicketStats t) =>
+        t.Count is null && t.TotalResolutionHours is null && t.AverageUsersAffected is null
+            ? null
+            : new TicketsDocument { Count = t.Count, TotalResolutionHours = t.TotalResolutionHours, AverageUsersAffected = t.AverageUsersAffected };
 }
 
 public sealed class RestoreTestDocument

@@ -72,14 +72,11 @@ public static class PortfolioDocumentWriter
                 SystemIds = [.. x.SystemIds.Order()], People = x.People, HoursPerPersonPerWeek = x.HoursPerPersonPerWeek,
                 DirectAnnualCost = x.DirectAnnualCost, Status = PortfolioJson.Name(x.Status), RemovedOn = x.RemovedOn, Source = Source(x.Source),
             })],
-            Metrics = [.. portfolio.Metrics.OrderBy(x => x.SystemId).ThenBy(x => x.Month).Select(x => new MetricsDocument
+            Metrics = [.. portfolio.Metrics.OrderBy(x => x.SystemId).ThenBy(x => x.Month).Select(x =>
             {
-                SystemId = x.SystemId, Month = x.Month.ToString(), UptimePercent = x.UptimePercent, DowntimeMinutes = x.DowntimeMinutes,
-                SlaUptimeTargetPercent = x.SlaUptimeTargetPercent, PeakDegradedMinutes = x.PeakDegradedMinutes,
-                P1 = Tickets(x.P1), P2 = Tickets(x.P2), P3 = Tickets(x.P3), P4 = Tickets(x.P4),
-                TicketSlaAttainmentPercent = x.TicketSlaAttainmentPercent, PatchCompliancePercent = x.PatchCompliancePercent,
-                SecurityIncidents = x.SecurityIncidents, BlockedWorkHours = x.BlockedWorkHours, BackupSuccessPercent = x.BackupSuccessPercent,
-                ActiveUsers = x.ActiveUsers, Satisfaction = x.Satisfaction, Source = Source(x.Source),
+                var row = MetricsDocument.From(x);
+                row.Source = Source(x.Source);
+                return row;
             })],
             RestoreTests = [.. portfolio.RestoreTests.OrderBy(x => x.SystemId).ThenBy(x => x.TestedOn).ThenBy(x => x.Id).Select(x => new RestoreTestDocument
             {
@@ -87,11 +84,6 @@ public static class PortfolioDocumentWriter
             })],
         };
     }
-
-    private static TicketsDocument? Tickets(TicketStats t) =>
-        t.Count is null && t.TotalResolutionHours is null && t.AverageUsersAffected is null
-            ? null
-            : new TicketsDocument { Count = t.Count, TotalResolutionHours = t.TotalResolutionHours, AverageUsersAffected = t.AverageUsersAffected };
 
     private static SourceDocument? Source(InputSource? s) =>
         s is null ? null : new SourceDocument { Kind = PortfolioJson.Name(s.Kind), Detail = s.Detail, RecordedAtUtc = s.RecordedAtUtc };

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using BusinessValue.Domain.Metrics;
 
 namespace BusinessValue.Infrastructure.PortfolioDocuments;
 
@@ -16,7 +18,51 @@ public static class PortfolioJson
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         Converters = { new NormalisedDecimalConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DescribeMeasures } },
     };
+
+    private static readonly string[] TicketProperties = ["p1", "p2", "p3", "p4"];
+
+    /// <summary>
+    /// Adds one property per measure of <see cref="Measures"/> to a metrics row's contract, named by the measure's
+    /// key, in the order documents write them: system, month, the measures up to <see cref="Measures.TicketsFollow"/>,
+    /// the tickets p1 to p4, the other measures, the source. Also used by the API's JSON options, so its OpenAPI
+    /// document describes the same row.
+    /// </summary>
+    public static void DescribeMeasures(JsonTypeInfo typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        if (typeInfo.Type != typeof(MetricsDocument) || typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        var existing = typeInfo.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var ordered = new List<JsonPropertyInfo> { existing["systemId"], existing["month"] };
+        foreach (var measure in Measures.All)
+        {
+            var property = typeInfo.CreateJsonPropertyInfo(measure.WholeNumber ? typeof(int?) : typeof(decimal?), measure.Key);
+            property.Get = measure.WholeNumber
+                ? row => ((MetricsDocument)row)[measure] is { } v ? (int?)v : null
+                : row => ((MetricsDocument)row)[measure];
+            property.Set = measure.WholeNumber
+                ? (row, value) => ((MetricsDocument)row)[measure] = (int?)value
+                : (row, value) => ((MetricsDocument)row)[measure] = (decimal?)value;
+            ordered.Add(property);
+            if (measure == Measures.TicketsFollow)
+            {
+                ordered.AddRange(TicketProperties.Select(name => existing[name]));
+            }
+        }
+
+        ordered.Add(existing["source"]);
+        typeInfo.Properties.Clear();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Order = i;
+            typeInfo.Properties.Add(ordered[i]);
+        }
+    }
 
     /// <summary>Enum values as the document spells them: camelCase member names.</summary>
     public static string Name<TEnum>(TEnum value)

@@ -191,7 +191,7 @@ public sealed class TranslationEngineTests
 
         // 3 × 5 × 46 × 40 × 3/12 = 6,900; plus 1,200 × 3/12 = 300; 7,200 in all, 3,600 each
         Only(scorecard, erp).WorkaroundCost.Value.Should().Be(3_600m);
-        Only(scorecard, erp).WorkaroundCost.Why.Inputs.Should().Contain(i => i.Name.Contains("n 3 × h 5/week × R_dept 40, C 1200/year", StringComparison.Ordinal) && i.Value == 3_600m);
+        Only(scorecard, erp).WorkaroundCost.Why.Inputs.Should().Contain(i => i.Name.Contains("3 people × 5 hours a week at 40 USD an hour, plus 1,200 USD a year direct", StringComparison.Ordinal) && i.Value == 3_600m);
         Only(scorecard, inventory).WorkaroundCost.Value.Should().Be(3_600m);
         scorecard.Portfolio.WorkaroundCost.Value.Should().Be(7_200m);
         scorecard.Departments.Single().WorkaroundCost.Value.Should().Be(7_200m);

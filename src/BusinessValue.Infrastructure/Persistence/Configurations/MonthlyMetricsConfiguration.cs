@@ -13,6 +13,16 @@ internal sealed class MonthlyMetricsConfiguration : IEntityTypeConfiguration<Mon
         builder.HasKey(m => new { m.SystemId, m.Month });
         builder.HasOne<ItSystem>().WithMany().HasForeignKey(m => m.SystemId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => m.Month);
+
+        // One column per measure, from the one description of the measures: a new measure needs only its
+        // migration. Stored through the entity's indexer under the measure's key, so the typed properties
+        // (UptimePercent, …) are conveniences for code, not mapped themselves.
+        foreach (var measure in Measures.All)
+        {
+            builder.Ignore(measure.Column);
+            builder.IndexerProperty(measure.WholeNumber ? typeof(int?) : typeof(decimal?), measure.Key).HasColumnName(measure.Column);
+        }
+
         Tickets(builder, m => m.P1, "p1");
         Tickets(builder, m => m.P2, "p2");
         Tickets(builder, m => m.P3, "p3");

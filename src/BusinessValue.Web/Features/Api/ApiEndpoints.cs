@@ -99,9 +99,9 @@ internal static class ApiEndpoints
         var card = view.Current;
         return Results.Ok(new ApiScorecard(
             view.OrganisationName, card.Period.Label, card.Period.First.ToString(), card.Period.Last.ToString(), card.Currency.Code,
-            [.. card.Portfolio.Figures.Select(f => ApiFigure.From(f, withWhy: true))],
-            [.. card.Systems.Select(s => new ApiSystemSummary(s.SystemId, s.Name, s.Quadrant?.ToString(), s.SuggestedDecision?.ToString(), s.Readiness.ToString(),
-                [.. s.Figures.Select(f => ApiFigure.From(f, withWhy: false))]))]));
+            [.. card.Portfolio.Figures.Select(f => ApiFigure.From(f, card.Currency.Code, withWhy: true))],
+            [.. card.Systems.Select(s => new ApiSystemSummary(s.SystemId, s.Name, s.Quadrant?.ToString(), s.Quadrant?.Describe(), s.SuggestedDecision?.ToString(), s.Readiness.ToString(),
+                ApiCoverage.Of(s.Coverage), [.. s.Figures.Select(f => ApiFigure.From(f, card.Currency.Code, withWhy: false))]))]));
     }
 
     private static async Task<IResult> SystemScorecardAsync(Guid id, string? period, CompanyScorecards scorecards, CancellationToken cancellationToken)
@@ -119,8 +119,8 @@ internal static class ApiEndpoints
         }
 
         return Results.Ok(new ApiSystemScorecard(system.SystemId, system.Name, view.Current.Period.Label, view.Current.Currency.Code,
-            system.Quadrant?.ToString(), system.SuggestedDecision?.ToString(), system.Readiness.ToString(), system.ReadinessWhy,
-            [.. system.Figures.Select(f => ApiFigure.From(f, withWhy: true))]));
+            system.Quadrant?.ToString(), system.Quadrant?.Describe(), system.SuggestedDecision?.ToString(), system.Readiness.ToString(), system.ReadinessWhy,
+            ApiCoverage.Of(system.Coverage), [.. system.Figures.Select(f => ApiFigure.From(f, view.Current.Currency.Code, withWhy: true))]));
     }
 
     private static async Task<IResult> SystemsAsync(IDbContextFactory<BusinessValueDbContext> contexts, CancellationToken cancellationToken)

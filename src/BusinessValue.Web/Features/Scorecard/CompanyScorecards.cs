@@ -1,5 +1,6 @@
 using System.Globalization;
 using BusinessValue.Domain.Engine;
+using BusinessValue.Domain.Metrics;
 using BusinessValue.Domain.Periods;
 using BusinessValue.Infrastructure.Persistence;
 using BusinessValue.Infrastructure.PortfolioDocuments;
@@ -99,7 +100,7 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
     /// <summary>The quarters of a trend, oldest first, ending with the one the period ends in.</summary>
     private static IEnumerable<Period> TrendQuartersEndingWith(Period chosen, int count)
     {
-        var lastQuarter = Period.Quarter(chosen.Last.Year, ((chosen.Last.Month - 1) / 3) + 1);
+        var lastQuarter = Period.QuarterContaining(chosen.Last);
         return Enumerable.Range(0, count).Reverse().Select(back => lastQuarter.Shift(-3 * back));
     }
 
@@ -120,20 +121,18 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
 
         var (_, chosen) = Choose(snapshot, period);
         var scorecard = Calculate(snapshot, chosen);
-        var months = portfolio.Metrics.Where(m => m.SystemId == systemId && chosen.Contains(m.Month)).ToList();
-        static decimal? Mean(IEnumerable<decimal?> values) => values.OfType<decimal>().Any() ? values.OfType<decimal>().Average() : null;
-        static decimal? Sum(IEnumerable<decimal?> values) => values.OfType<decimal>().Any() ? values.OfType<decimal>().Sum() : null;
-        var tickets = months.SelectMany(m => new[] { m.P1.Count, m.P2.Count, m.P3.Count, m.P4.Count }).OfType<int>().ToList();
+        // What IT reported, folded over the period by the engine itself (docs/formulas.md#periods-and-aggregation).
+        var card = scorecard.Systems.Single(s => s.SystemId == systemId);
         var reported = new TechnicalReport(
-            Mean(months.Select(m => m.UptimePercent)),
-            Sum(months.Select(m => m.DowntimeMinutes)),
-            Sum(months.Select(m => m.PeakDegradedMinutes)),
-            tickets.Count == 0 ? null : tickets.Sum(),
-            Mean(months.Select(m => m.TicketSlaAttainmentPercent)),
-            Mean(months.Select(m => m.PatchCompliancePercent)),
-            Sum(months.Select(m => m.BlockedWorkHours)),
-            Mean(months.Select(m => m.BackupSuccessPercent)),
-            Mean(months.Select(m => (decimal?)m.ActiveUsers)),
+            card.Reported(Measures.Uptime),
+            card.Reported(Measures.Downtime),
+            card.Reported(Measures.PeakDegraded),
+            card.TicketCount,
+            card.Reported(Measures.TicketSlaAttainment),
+            card.Reported(Measures.PatchCompliance),
+            card.Reported(Measures.BlockedWork),
+            card.Reported(Measures.BackupSuccess),
+            card.Reported(Measures.ActiveUsers),
             system.IntendedUsers,
             portfolio.RestoreTests.Where(t => t.SystemId == systemId && t.TestedOn <= chosen.LastDay).Select(t => (DateOnly?)t.TestedOn).Max());
         var processes = portfolio.Dependencies.Where(d => d.SystemId == systemId)
@@ -160,7 +159,7 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
             .OfType<Guid>().Distinct().Select(id => departmentNames.GetValueOrDefault(id, "?"))
             .Order(StringComparer.CurrentCulture).ToList();
 
-        return new SystemScorecardView(portfolio.Organisation.Currency.Code, scorecard, scorecard.Systems.Single(s => s.SystemId == systemId),
+        return new SystemScorecardView(portfolio.Organisation.Currency.Code, scorecard, card,
             system.Category, system.Vendor, system.ItOwner, system.BusinessOwner, reported, processes)
         {
             Trend = trend,
@@ -185,23 +184,9 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
 
     private sealed record LatestMonth(YearMonth Month);
 
-    /// <summary>The period in the address, or the last full quarter with metrics when there is none or it is not valid.</summary>
-    public static Period ParseOrDefault(string? text, int fiscalYearStartMonth, YearMonth latest)
-    {
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            try
-            {
-                return Period.Parse(text, fiscalYearStartMonth);
-            }
-            catch (Domain.DomainRuleException)
-            {
-                // An edited or stale link falls back to the default rather than failing the page.
-            }
-        }
-
-        return Period.Quarter(latest.Year, ((latest.Month - 1) / 3) + 1);
-    }
+    /// <summary>The period in the address, or the domain's default (docs/formulas.md#periods-and-aggregation).</summary>
+    public static Period ParseOrDefault(string? text, int fiscalYearStartMonth, YearMonth latest) =>
+        Period.ParseOrDefault(text, fiscalYearStartMonth, latest, YearMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow)));
 
     private static decimal? Average(IEnumerable<decimal?> values)
     {

@@ -20,10 +20,18 @@ public static class FigureText
             FigureUnit.Minutes => string.Create(culture, $"{Math.Round(value, 0, MidpointRounding.AwayFromZero):N0} minutes"),
             FigureUnit.Percent => string.Create(culture, $"{value:N1}%"),
             FigureUnit.Ratio => string.Create(culture, $"{value * 100m:N1}%"),
-            FigureUnit.Score => string.Create(culture, $"{value:N0}"),
+            // One decimal, as docs/formulas.md#rounding promises: a 69.6 is not a 70 (the threshold).
+            FigureUnit.Score => string.Create(culture, $"{Math.Round(value, 1, MidpointRounding.AwayFromZero):N1}"),
             _ => string.Create(culture, $"{value:N0}"),
         };
     }
+
+    /// <summary>A score to one decimal, or a dash when missing.</summary>
+    public static string Score(decimal? score, CultureInfo? culture = null) =>
+        score is { } s ? Format(s, FigureUnit.Score, string.Empty, culture) : "—";
+
+    /// <summary>The figure's data coverage when it is partial ("3 of 12 months recorded"), else null.</summary>
+    public static string? PartialCoverage(Figure figure) => figure.Coverage.IsPartial ? figure.Coverage.Describe() : null;
 
     /// <summary>Whole currency units; millions shortened so a board pack reads at a glance.</summary>
     public static string Money(decimal value, string currency, CultureInfo? culture = null)

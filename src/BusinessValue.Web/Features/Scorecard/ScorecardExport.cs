@@ -37,9 +37,12 @@ internal static class ScorecardExport
         {
             ["Figure"] = f.Label,
             ["Value"] = f.Value,
-            ["Unit"] = f.Unit == FigureUnit.Money || f.Unit == FigureUnit.MoneyPerHour ? $"{view.Currency}{(f.Unit == FigureUnit.MoneyPerHour ? " per hour" : "")}" : f.Unit.ToString(),
-            ["Previous period"] = view.Previous.Portfolio.Figures.First(p => p.Key == f.Key).Value,
+            ["Unit"] = f.Unit == FigureUnit.Ratio ? "share (0.25 = 25%)" : f.UnitText(view.Currency),
+            ["Previous period"] = view.Previous.Portfolio.Of(f.Definition).Value,
             ["Formula"] = withFormulas ? f.Why.Formula : "(explanations are not shown to viewers)",
+            ["In words"] = withFormulas ? f.Definition.InWords : "(explanations are not shown to viewers)",
+            ["Data coverage"] = f.Coverage.Applies ? f.Coverage.Describe() : "no monthly measures needed",
+            ["Partial data"] = f.Coverage.IsPartial ? "yes" : "no",
             ["Period"] = period,
         }).ToList();
         var systems = view.Current.Systems.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new Dictionary<string, object?>
@@ -48,6 +51,7 @@ internal static class ScorecardExport
             ["Quadrant"] = s.Quadrant?.Describe(),
             ["Suggested decision"] = s.SuggestedDecision?.ToString(),
             ["Recovery readiness"] = s.Readiness.ToString(),
+            ["Data coverage"] = s.Coverage.Applies ? s.Coverage.Describe() : "no monthly measures needed",
             ["Technical health"] = s.TechnicalHealth.Value,
             ["Business value"] = s.BusinessValue.Value,
             ["Technology spend"] = s.PeriodCost.Value,

@@ -22,7 +22,7 @@ public sealed class FigureTextTests
 
     [Theory]
     [InlineData(FigureUnit.Ratio, 0.5566, "55.7%")]
-    [InlineData(FigureUnit.Score, 69.6, "70")]
+    [InlineData(FigureUnit.Score, 69.6, "69.6")]   // one decimal (docs/formulas.md#rounding): a 69.6 is below the 70 threshold and must not read as 70
     [InlineData(FigureUnit.Hours, 12.5, "13 hours")]
     public void Format_EachUnit_ReadsNaturally(FigureUnit unit, double value, string expected) =>
         FigureText.Format((decimal)value, unit, "USD", English).Should().Be(expected);
