@@ -46,6 +46,18 @@ public sealed class ExplanationViewTests : MudComponentTest
     }
 
     [Fact]
+    public void Render_AnyFigure_LinksToItsSectionOfTheFormulaReferenceNotToTheDocsFile()
+    {
+        var view = Context.Render<ExplanationView>(p => p.Add(c => c.Figure, Shop().RevenueLostToSlowPeaks).Add(c => c.Currency, "EUR"));
+
+        var link = view.Find("[data-testid=explanation-formula-link]");
+        link.GetAttribute("href").Should().Be("/formulas#revenue-lost-to-slow-peaks");
+        link.TextContent.Should().Be("How this is calculated");
+        link.GetAttribute("target").Should().Be("_top", "the browser, not Blazor's router, opens the static page at its section");
+        view.Markup.Should().NotContain("docs/formulas.md");
+    }
+
+    [Fact]
     public void Render_ReaderMayReadTheAuditTrail_LinksToTheHistoryOfTheSystemAndTheAssumptions()
     {
         var shop = Shop();
