@@ -1,4 +1,5 @@
 using BusinessValue.Domain;
+using BusinessValue.Domain.Organisation;
 using BusinessValue.Domain.Systems;
 using BusinessValue.Infrastructure.Persistence;
 using BusinessValue.Web.Security;
@@ -24,11 +25,18 @@ public sealed class SystemForm
     public int? IntendedUsers { get; set; }
     public decimal? RequiredRecoveryHours { get; set; }
 
-    public static SystemForm From(ItSystem system)
+    /// <summary>The organisation's currency (ISO 4217), which every money field is in; shown, never saved from here.</summary>
+    public string Currency { get; init; } = CurrencyCode.Default.Code;
+
+    /// <summary>The sum of the four cost lines, as <see cref="AnnualCosts.TotalCostOfOwnership"/> will compute it once saved.</summary>
+    public decimal TotalCostOfOwnership => Licences + Infrastructure + SupportStaff + Other;
+
+    public static SystemForm From(ItSystem system, CurrencyCode currency)
     {
         ArgumentNullException.ThrowIfNull(system);
         return new SystemForm
         {
+            Currency = currency.Code ?? CurrencyCode.Default.Code, // default(CurrencyCode) has no code
             Name = system.Name,
             Category = system.Category,
             Vendor = system.Vendor,
@@ -54,7 +62,13 @@ public sealed class SystemEditing(IDbContextFactory<BusinessValueDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var system = await db.Systems.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return system is null ? null : SystemForm.From(system);
+        if (system is null)
+        {
+            return null;
+        }
+
+        var organisation = await db.Organisation.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        return SystemForm.From(system, organisation?.Currency ?? CurrencyCode.Default);
     }
 
     /// <returns>Null when saved; otherwise which field is wrong and why, with nothing changed.</returns>
