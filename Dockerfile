@@ -4,6 +4,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ src/
+# The in-app formula pages are rendered from docs/formulas.md, embedded into the web assembly.
+COPY docs/formulas.md docs/
 RUN dotnet publish src/BusinessValue.Web/BusinessValue.Web.csproj -c Release -o /app --nologo
 
 # Runtime stage: the ASP.NET runtime only, as the image's non-root user.

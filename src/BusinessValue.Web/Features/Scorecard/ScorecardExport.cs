@@ -50,7 +50,7 @@ internal static class ScorecardExport
             ["System"] = s.Name,
             ["Quadrant"] = s.Quadrant?.Describe(),
             ["Suggested decision"] = s.SuggestedDecision?.ToString(),
-            ["Recovery readiness"] = s.Readiness.ToString(),
+            ["Recovery readiness"] = ChoiceText.Describe(s.Readiness),
             ["Data coverage"] = s.Coverage.Applies ? s.Coverage.Describe() : "no monthly measures needed",
             ["Technical health"] = s.TechnicalHealth.Value,
             ["Business value"] = s.BusinessValue.Value,

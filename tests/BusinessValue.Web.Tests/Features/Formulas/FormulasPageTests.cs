@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using BusinessValue.Domain.Engine;
 using BusinessValue.Infrastructure.Database;
 using BusinessValue.Infrastructure.Identity;
 using BusinessValue.Testing;
@@ -24,12 +25,9 @@ public sealed partial class FormulasPageTests
     [Fact]
     public async Task Get_AsExecutive_EveryAnchorTheEngineLinksTo_IsASectionOnThePage()
     {
-        // The anchors as the engine writes them: Docs + "revenue-per-hour", where Docs is "docs/formulas.md#".
-        var domain = Path.Combine(RepositoryFolder.Root, "src", "BusinessValue.Domain");
-        var anchors = Directory.EnumerateFiles(domain, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => EngineAnchor().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
-            .Distinct().ToList();
+        // Every figure's anchor, as the catalogue declares it for the engine's explanations.
+        var anchors = FigureCatalogue.SystemFigures.Concat(FigureCatalogue.PortfolioFigures).Concat(FigureCatalogue.DepartmentFigures)
+            .Select(f => f.DocsAnchor).Distinct().ToList();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var app = new BusinessValueAppFactory(database);
 
@@ -141,9 +139,6 @@ public sealed partial class FormulasPageTests
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.Should().Contain("/account/access-denied");
     }
-
-    [GeneratedRegex("""Docs \+ "([a-z0-9-]+)""")]
-    private static partial Regex EngineAnchor();
 
     // "- **Meaning:** …" up to the next bullet, across wrapped lines.
     [GeneratedRegex(@"^- \*\*Meaning:\*\* (.+?)(?=\n\s*- )", RegexOptions.Multiline | RegexOptions.Singleline)]
