@@ -133,7 +133,7 @@ internal sealed class CalculationContext
 
     /// <summary>A builder for one figure: recording in explanation mode, quiet (and free) otherwise.</summary>
     public Explain Explain(FigureDefinition definition) =>
-        _explaining || _quiet is null ? new Explain(definition, Period) : _quiet;
+        _explaining || _quiet is null ? new Explain(definition, Period, Portfolio.Organisation.AssumptionsSetAtUtc is not null) : _quiet;
 
     /// <summary>Figures computed from here on are explained later by <paramref name="source"/>.</summary>
     public void ExplainLaterBy(IExplanationSource source)

@@ -18,10 +18,14 @@ internal sealed class Explain
     private readonly List<FigureInput>? _inputs;
     private List<string>? _missing;
 
-    public Explain(FigureDefinition definition, Period period)
+    private readonly bool _assumptionsSet;
+
+    /// <param name="assumptionsSet">Someone set the organisation's assumptions, so none is an unconfirmed default.</param>
+    public Explain(FigureDefinition definition, Period period, bool assumptionsSet = false)
     {
         _definition = definition;
         _period = period;
+        _assumptionsSet = assumptionsSet;
         _inputs = new List<FigureInput>(6);
     }
 
@@ -50,7 +54,7 @@ internal sealed class Explain
         return this;
     }
 
-    /// <summary>An assumption from the organisation settings, flagged when it is the shipped default.</summary>
+    /// <summary>An assumption from the organisation settings, flagged while it is the shipped default nobody has set.</summary>
     public Explain Assumption(string symbol, string name, decimal value, decimal defaultValue, string unit)
     {
         if (_inputs is null)
@@ -58,7 +62,7 @@ internal sealed class Explain
             return this;
         }
 
-        var isDefault = value == defaultValue;
+        var isDefault = !_assumptionsSet && value == defaultValue;
         _inputs.Add(new FigureInput(symbol, name, value, unit, isDefault ? DefaultAssumption : OrganisationSetting, isDefault));
         return this;
     }

@@ -38,6 +38,12 @@ public sealed class OrganisationSettings
 
     public Assumptions Assumptions { get; private set; }
 
+    /// <summary>
+    /// When someone last set the assumptions (the assumptions page, the API or a document that says so); null while
+    /// they are the shipped defaults nobody has confirmed. A figure flags a default assumption only while this is null.
+    /// </summary>
+    public DateTime? AssumptionsSetAtUtc { get; private set; }
+
     /// <summary>True while the organisation is the shipped demo, so every screen can say so.</summary>
     public bool IsDemo { get; private set; }
 
@@ -56,10 +62,15 @@ public sealed class OrganisationSettings
         UpdatedAtUtc = nowUtc;
     }
 
-    public void ChangeAssumptions(Assumptions assumptions, DateTime nowUtc)
+    /// <summary>Someone sets the assumptions: from now on none of them is an unconfirmed default, even where it equals one.</summary>
+    public void ChangeAssumptions(Assumptions assumptions, DateTime nowUtc) => RestoreAssumptions(assumptions, nowUtc, nowUtc);
+
+    /// <summary>The assumptions as a portfolio document recorded them, with when (if ever) someone set them.</summary>
+    public void RestoreAssumptions(Assumptions assumptions, DateTime? setAtUtc, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(assumptions);
         Assumptions = assumptions.Validated();
+        AssumptionsSetAtUtc = setAtUtc;
         UpdatedAtUtc = nowUtc;
     }
 

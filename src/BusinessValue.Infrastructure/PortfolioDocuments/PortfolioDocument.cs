@@ -44,6 +44,9 @@ public sealed class OrganisationDocument
     public bool IsDemo { get; set; }
 
     public AssumptionsDocument? Assumptions { get; set; }
+
+    /// <summary>When someone set the assumptions; absent while they are unconfirmed defaults (flagged as such on every figure).</summary>
+    public DateTime? AssumptionsSetAtUtc { get; set; }
 }
 
 public sealed class AssumptionsDocument

@@ -106,7 +106,7 @@ public static class PortfolioDocumentReader
                 settings.ChangeCurrencyAndCalendar(CurrencyCode.Parse(o.Currency), o.FiscalYearStartMonth, nowUtc);
                 var a = o.Assumptions ?? new AssumptionsDocument();
                 a.BlockingFactors ??= new BlockingFactorsDocument();
-                settings.ChangeAssumptions(
+                settings.RestoreAssumptions(
                     new Assumptions
                     {
                         LabourRatePerHour = a.LabourRatePerHour,
@@ -122,6 +122,7 @@ public static class PortfolioDocumentReader
                         ScoreThreshold = a.ScoreThreshold,
                         WasteBenchmark = a.WasteBenchmark,
                     },
+                    o.AssumptionsSetAtUtc,
                     nowUtc);
                 return settings;
             });

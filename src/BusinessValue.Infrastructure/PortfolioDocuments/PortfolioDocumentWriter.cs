@@ -38,6 +38,7 @@ public static class PortfolioDocumentWriter
                     ScoreThreshold = a.ScoreThreshold,
                     WasteBenchmark = a.WasteBenchmark,
                 },
+                AssumptionsSetAtUtc = o.AssumptionsSetAtUtc,
             },
             Departments = [.. portfolio.Departments.OrderBy(x => x.Name, StringComparer.Ordinal).Select(x => new DepartmentDocument
             {

@@ -94,47 +94,58 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
 
-                    b.Property<int?>("ActiveUsers")
-                        .HasColumnType("integer");
+                    b.Property<int?>("activeUsers")
+                        .HasColumnType("integer")
+                        .HasColumnName("ActiveUsers");
 
-                    b.Property<decimal?>("BackupSuccessPercent")
+                    b.Property<decimal?>("backupSuccessPercent")
                         .HasPrecision(20, 6)
-                        .HasColumnType("numeric(20,6)");
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("BackupSuccessPercent");
 
-                    b.Property<decimal?>("BlockedWorkHours")
+                    b.Property<decimal?>("blockedWorkHours")
                         .HasPrecision(20, 6)
-                        .HasColumnType("numeric(20,6)");
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("BlockedWorkHours");
 
-                    b.Property<decimal?>("DowntimeMinutes")
+                    b.Property<decimal?>("downtimeMinutes")
                         .HasPrecision(20, 6)
-                        .HasColumnType("numeric(20,6)");
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("DowntimeMinutes");
 
-                    b.Property<decimal?>("PatchCompliancePercent")
+                    b.Property<decimal?>("patchCompliancePercent")
                         .HasPrecision(20, 6)
-                        .HasColumnType("numeric(20,6)");
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("PatchCompliancePercent");
 
-                    b.Property<decimal?>("PeakDegradedMinutes")
+                    b.Property<decimal?>("peakDegradedMinutes")
                         .HasPrecision(20, 6)
-                        .HasColumnType("numeric(20,6)");
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("PeakDegradedMinutes");
 
-                    b.Property<decimal?>("Satisfaction")
+                    b.Property<decimal?>("satisfaction")
                         .HasPrecision(20, 6)
-                        .HasColumnType("numeric(20,6)");
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("Satisfaction");
 
-                    b.Property<int?>("SecurityIncidents")
-                        .HasColumnType("integer");
+                    b.Property<int?>("securityIncidents")
+                        .HasColumnType("integer")
+                        .HasColumnName("SecurityIncidents");
 
-                    b.Property<decimal?>("SlaUptimeTargetPercent")
+                    b.Property<decimal?>("slaUptimeTargetPercent")
                         .HasPrecision(20, 6)
-                        .HasColumnType("numeric(20,6)");
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("SlaUptimeTargetPercent");
 
-                    b.Property<decimal?>("TicketSlaAttainmentPercent")
+                    b.Property<decimal?>("ticketSlaAttainmentPercent")
                         .HasPrecision(20, 6)
-                        .HasColumnType("numeric(20,6)");
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("TicketSlaAttainmentPercent");
 
-                    b.Property<decimal?>("UptimePercent")
+                    b.Property<decimal?>("uptimePercent")
                         .HasPrecision(20, 6)
-                        .HasColumnType("numeric(20,6)");
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("UptimePercent");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "P1", "BusinessValue.Domain.Metrics.MonthlyMetrics.P1#TicketStats", b1 =>
                         {
@@ -311,6 +322,9 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AssumptionsSetAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Currency")
                         .IsRequired()

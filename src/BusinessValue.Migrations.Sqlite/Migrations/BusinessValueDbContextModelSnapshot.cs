@@ -89,47 +89,58 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ActiveUsers")
-                        .HasColumnType("INTEGER");
+                    b.Property<int?>("activeUsers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ActiveUsers");
 
-                    b.Property<decimal?>("BackupSuccessPercent")
+                    b.Property<decimal?>("backupSuccessPercent")
                         .HasPrecision(20, 6)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BackupSuccessPercent");
 
-                    b.Property<decimal?>("BlockedWorkHours")
+                    b.Property<decimal?>("blockedWorkHours")
                         .HasPrecision(20, 6)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("BlockedWorkHours");
 
-                    b.Property<decimal?>("DowntimeMinutes")
+                    b.Property<decimal?>("downtimeMinutes")
                         .HasPrecision(20, 6)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("DowntimeMinutes");
 
-                    b.Property<decimal?>("PatchCompliancePercent")
+                    b.Property<decimal?>("patchCompliancePercent")
                         .HasPrecision(20, 6)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PatchCompliancePercent");
 
-                    b.Property<decimal?>("PeakDegradedMinutes")
+                    b.Property<decimal?>("peakDegradedMinutes")
                         .HasPrecision(20, 6)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PeakDegradedMinutes");
 
-                    b.Property<decimal?>("Satisfaction")
+                    b.Property<decimal?>("satisfaction")
                         .HasPrecision(20, 6)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Satisfaction");
 
-                    b.Property<int?>("SecurityIncidents")
-                        .HasColumnType("INTEGER");
+                    b.Property<int?>("securityIncidents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("SecurityIncidents");
 
-                    b.Property<decimal?>("SlaUptimeTargetPercent")
+                    b.Property<decimal?>("slaUptimeTargetPercent")
                         .HasPrecision(20, 6)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SlaUptimeTargetPercent");
 
-                    b.Property<decimal?>("TicketSlaAttainmentPercent")
+                    b.Property<decimal?>("ticketSlaAttainmentPercent")
                         .HasPrecision(20, 6)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TicketSlaAttainmentPercent");
 
-                    b.Property<decimal?>("UptimePercent")
+                    b.Property<decimal?>("uptimePercent")
                         .HasPrecision(20, 6)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("UptimePercent");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "P1", "BusinessValue.Domain.Metrics.MonthlyMetrics.P1#TicketStats", b1 =>
                         {
@@ -306,6 +317,9 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AssumptionsSetAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
                         .IsRequired()

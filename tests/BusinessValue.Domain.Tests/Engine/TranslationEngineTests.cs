@@ -359,6 +359,22 @@ public sealed class TranslationEngineTests
     }
 
     [Fact]
+    public void Calculate_AssumptionsSetToTheirDefaultValues_AreNoLongerFlaggedAsDefaults()
+    {
+        var (builder, erp) = ErpCarryingRevenue();
+        builder.Metrics(erp, "2026-07", m => new MonthlyMetrics(m.SystemId, m.Month) { PeakDegradedMinutes = 60m });
+        Only(builder.Calculate("2026-07"), erp).RevenueLostToSlowPeaks.Why.UsesDefaultAssumption.Should().BeTrue("nobody has set the assumptions yet");
+
+        // Someone reviews the assumptions and keeps the shipped values: they are now the organisation's.
+        builder.Organisation.ChangeAssumptions(Assumptions.Default, PortfolioBuilder.Now);
+        var card = Only(builder.Calculate("2026-07"), erp);
+
+        card.RevenueLostToSlowPeaks.Value.Should().Be(200m); // 60/60 × 2,000 × 0.10
+        card.RevenueLostToSlowPeaks.Why.UsesDefaultAssumption.Should().BeFalse();
+        card.RevenueLostToSlowPeaks.Why.Inputs.Should().Contain(i => i.Symbol == "f" && i.Source == "organisation setting");
+    }
+
+    [Fact]
     public void Calculate_ChangedAssumption_IsUsedAndNotFlaggedAsDefault()
     {
         var (builder, erp) = ErpCarryingRevenue();

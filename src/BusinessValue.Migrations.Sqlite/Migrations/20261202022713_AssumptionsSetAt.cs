@@ -1,0 +1,29 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BusinessValue.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AssumptionsSetAt : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AssumptionsSetAtUtc",
+                table: "organisation_settings",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AssumptionsSetAtUtc",
+                table: "organisation_settings");
+        }
+    }
+}
