@@ -75,6 +75,12 @@ public sealed class FigureDefinition
     /// <summary>The monthly measures the figure rests on, one bit each (<see cref="Measure"/>; tickets: <see cref="MetricSummary.TicketsBit"/>).</summary>
     internal uint Needs { get; }
 
+    /// <summary>
+    /// For a score, a mean of whichever parts are recorded: a month counts as covered when it records any of
+    /// <see cref="Needs"/>, not all of them (docs/formulas.md#data-coverage).
+    /// </summary>
+    public bool CoveredByAnyMeasure => Unit == FigureUnit.Score;
+
     /// <summary>True when the figure rests on monthly measures, so its data coverage matters.</summary>
     public bool RestsOnMeasures => Needs != 0;
 

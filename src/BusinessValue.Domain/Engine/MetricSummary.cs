@@ -35,13 +35,17 @@ internal sealed class MetricSummary
     /// <summary>The period's value of a measure: the sum or the mean of the months that have one (its <see cref="Measure.OverMonths"/>).</summary>
     public decimal? this[Measure measure] => measure.OverMonths == MeasureAggregation.Sum ? _measures[measure.Ordinal].Sum : _measures[measure.Ordinal].Mean;
 
-    /// <summary>How many of the period's months record every measure in <paramref name="mask"/> (tickets: bit <see cref="TicketsBit"/>).</summary>
-    public int MonthsRecording(uint mask)
+    /// <summary>
+    /// How many of the period's months record every measure in <paramref name="mask"/> (tickets: bit
+    /// <see cref="TicketsBit"/>), or, with <paramref name="any"/>, at least one of them.
+    /// </summary>
+    public int MonthsRecording(uint mask, bool any = false)
     {
         var count = 0;
         for (var i = 0; i < _monthCount; i++)
         {
-            if ((_recorded[i] & mask) == mask)
+            var recorded = _recorded[i] & mask;
+            if (any ? recorded != 0 : recorded == mask)
             {
                 count++;
             }

@@ -120,7 +120,7 @@ public sealed class SystemScorecard
     /// <summary>Tickets of every severity in the period; null when no month records a count.</summary>
     public int? TicketCount => _metrics.TicketCount;
 
-    internal int MonthsRecording(uint needs) => _metrics.MonthsRecording(needs);
+    internal int MonthsRecording(FigureDefinition definition) => _metrics.MonthsRecording(definition.Needs, definition.CoveredByAnyMeasure);
 
     /// <summary>The thinnest coverage among the system's figures: a system row on any surface says at least this.</summary>
     public DataCoverage Coverage => FigureCatalogue.SystemFigures.Where(f => f.RestsOnMeasures).Select(CoverageOf)
@@ -128,5 +128,5 @@ public sealed class SystemScorecard
 
     /// <summary>How many of the period's months record what <paramref name="definition"/> rests on.</summary>
     public DataCoverage CoverageOf(FigureDefinition definition) =>
-        definition.RestsOnMeasures ? new DataCoverage(_metrics.MonthsRecording(definition.Needs), _months) : DataCoverage.NotApplicable;
+        definition.RestsOnMeasures ? new DataCoverage(MonthsRecording(definition), _months) : DataCoverage.NotApplicable;
 }

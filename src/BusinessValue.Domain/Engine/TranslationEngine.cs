@@ -463,21 +463,22 @@ public sealed class TranslationEngine
         var readinessCounts = Enum.GetValues<RecoveryReadiness>().ToDictionary(r => r, r => systems.Count(s => s.Readiness == r));
 
         // Data coverage once per set of measures, not once per figure: docs/formulas.md#data-coverage.
-        var coverages = new Dictionary<uint, DataCoverage>();
+        var coverages = new Dictionary<(uint, bool), DataCoverage>();
         Figure Covered(Figure figure)
         {
-            var needs = figure.Definition.Needs;
-            if (needs == 0)
+            var definition = figure.Definition;
+            if (!definition.RestsOnMeasures)
             {
                 return figure;
             }
 
+            var needs = (definition.Needs, definition.CoveredByAnyMeasure);
             if (!coverages.TryGetValue(needs, out var coverage))
             {
                 int best = 0, gaps = 0;
                 foreach (var system in systems)
                 {
-                    var recorded = system.MonthsRecording(needs);
+                    var recorded = system.MonthsRecording(definition);
                     best = Math.Max(best, recorded);
                     gaps += recorded < c.Period.Months ? 1 : 0;
                 }

@@ -66,4 +66,21 @@ public sealed class DataCoverageTests
         figure.Coverage.Should().Be(new DataCoverage(3, 3, 0, 1));
         figure.Coverage.IsPartial.Should().BeFalse();
     }
+
+    [Fact]
+    public void Coverage_ScoreWithSomePartsEveryMonth_IsCompleteBecauseAScoreAveragesWhatIsRecorded()
+    {
+        var builder = new PortfolioBuilder();
+        var erp = builder.System("ERP");
+        foreach (var month in new[] { "2026-07", "2026-08", "2026-09" })
+        {
+            builder.Metrics(erp, month, m => new MonthlyMetrics(m.SystemId, m.Month) { PatchCompliancePercent = 90m });
+        }
+
+        builder.Metrics(erp, "2026-06", m => new MonthlyMetrics(m.SystemId, m.Month) { SecurityIncidents = 1 });
+        var health = builder.Calculate("2026-Q3").Systems.Single().TechnicalHealth;
+
+        health.Coverage.Should().Be(new DataCoverage(3, 3));
+        builder.Calculate("2026-Q2").Systems.Single().TechnicalHealth.Coverage.Should().Be(new DataCoverage(0, 3), "June records no part of technical health");
+    }
 }
