@@ -40,12 +40,6 @@ public static class Measures
 
     public static readonly Measure Satisfaction = Add("satisfaction", "User satisfaction", "satisfaction", MeasureUnit.Rating, MeasureAggregation.Mean, 5m, minimum: 1m);
 
-    /// <summary>
-    /// The share of changes to the system (deployments, releases) that led to an incident or a rollback, the DORA
-    /// "change failure rate": lower is healthier, so it scores 100 − the rate in technical health.
-    /// </summary>
-    public static readonly Measure ChangeFailureRate = Add("changeFailureRatePercent", "Change failure rate %", "change failure %", MeasureUnit.Percent, MeasureAggregation.Mean, 100m, technicalHealthScore: v => 100m - v, healthTerm: "100 − change failure %", phrase: "changes that failed");
-
     /// <summary>Every measure, in the order documents write them.</summary>
     public static IReadOnlyList<Measure> All => List;
 

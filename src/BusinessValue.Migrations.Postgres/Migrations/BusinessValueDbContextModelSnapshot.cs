@@ -108,11 +108,6 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                         .HasColumnType("numeric(20,6)")
                         .HasColumnName("BlockedWorkHours");
 
-                    b.Property<decimal?>("changeFailureRatePercent")
-                        .HasPrecision(20, 6)
-                        .HasColumnType("numeric(20,6)")
-                        .HasColumnName("ChangeFailureRatePercent");
-
                     b.Property<decimal?>("downtimeMinutes")
                         .HasPrecision(20, 6)
                         .HasColumnType("numeric(20,6)")

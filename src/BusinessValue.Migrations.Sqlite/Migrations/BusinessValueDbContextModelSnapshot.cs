@@ -103,11 +103,6 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("BlockedWorkHours");
 
-                    b.Property<decimal?>("changeFailureRatePercent")
-                        .HasPrecision(20, 6)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ChangeFailureRatePercent");
-
                     b.Property<decimal?>("downtimeMinutes")
                         .HasPrecision(20, 6)
                         .HasColumnType("TEXT")
