@@ -45,29 +45,24 @@ internal static class ScorecardExport
             ["Partial data"] = f.Coverage.IsPartial ? "yes" : "no",
             ["Period"] = period,
         }).ToList();
-        var systems = view.Current.Systems.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new Dictionary<string, object?>
+        // One column per figure, labelled and ordered by the figure catalogue (FigureCatalogue.SystemFigures).
+        var systems = view.Current.Systems.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s =>
         {
-            ["System"] = s.Name,
-            ["Quadrant"] = s.Quadrant?.Describe(),
-            ["Suggested decision"] = s.SuggestedDecision?.ToString(),
-            ["Recovery readiness"] = ChoiceText.Describe(s.Readiness),
-            ["Data coverage"] = s.Coverage.Applies ? s.Coverage.Describe() : "no monthly measures needed",
-            ["Technical health"] = s.TechnicalHealth.Value,
-            ["Business value"] = s.BusinessValue.Value,
-            ["Technology spend"] = s.PeriodCost.Value,
-            ["Value realised"] = s.ValueRealised.Value,
-            ["Value leaks"] = s.ValueLeaks.Value,
-            ["Net value delivered"] = s.NetValue.Value,
-            ["ROI"] = s.Roi.Value,
-            ["Revenue per hour"] = s.RevenuePerHour.Value,
-            ["Revenue disrupted"] = s.RevenueDisrupted.Value,
-            ["Revenue lost to slow peaks"] = s.RevenueLostToSlowPeaks.Value,
-            ["Disaster exposure"] = s.DisasterExposure.Value,
-            ["Workaround cost"] = s.WorkaroundCost.Value,
-            ["Manual integration cost"] = s.ManualIntegrationCost.Value,
-            ["Unused spend"] = s.UnusedSpend.Value,
-            ["Productivity lost (money)"] = s.ProductivityLoss.Value,
-            ["Blocked work"] = s.BlockedWorkCost.Value,
+            var row = new Dictionary<string, object?>
+            {
+                ["System"] = s.Name,
+                ["Quadrant"] = s.Quadrant?.Describe(),
+                ["Suggested decision"] = s.SuggestedDecision?.ToString(),
+                ["Recovery readiness"] = ChoiceText.Describe(s.Readiness),
+                ["Data coverage"] = s.Coverage.Applies ? s.Coverage.Describe() : "no monthly measures needed",
+                ["Partial data"] = s.Coverage.IsPartial ? "yes" : "no",
+            };
+            foreach (var figure in s.Figures)
+            {
+                row[figure.Label] = figure.Value;
+            }
+
+            return row;
         }).ToList();
         return new Dictionary<string, object> { ["Portfolio"] = portfolio, ["Systems"] = systems };
     }

@@ -35,4 +35,27 @@ public sealed class ScorecardExportTests
         workbook.Position = 0;
         workbook.Query(useHeaderRow: true, sheetName: "Systems").Should().HaveCount(12);
     }
+
+    [Fact]
+    public async Task Get_ExcelExportOfAPartlyRecordedFiscalYear_MarksThinDataAndLabelsEveryFigureFromTheCatalogue()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new BusinessValueAppFactory(database);
+        using var client = await app.CreateSignedInClientAsync(Roles.Executive);
+
+        // The demo's metrics end in 2026-09: FY2026 has 9 of its 12 months.
+        using var response = await client.GetAsync(new Uri("/scorecard/export.xlsx?period=FY2026", UriKind.Relative));
+        await using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+
+        var portfolio = workbook.Query(useHeaderRow: true, sheetName: "Portfolio").Cast<IDictionary<string, object>>().ToList();
+        var disrupted = portfolio.Single(r => (string)r["Figure"] == FigureCatalogue.Portfolio.RevenueDisrupted.Label);
+        ((string)disrupted["Data coverage"]).Should().StartWith("9 of 12 months recorded");
+        disrupted["Partial data"].Should().Be("yes");
+        portfolio.Single(r => (string)r["Figure"] == "Technology spend")["Partial data"].Should().Be("no");
+        portfolio.Select(r => (string)r["Figure"]).Should().Equal(FigureCatalogue.PortfolioFigures.Select(f => f.Label));
+        workbook.Position = 0;
+        var system = workbook.Query(useHeaderRow: true, sheetName: "Systems").Cast<IDictionary<string, object>>().First();
+        system.Keys.Should().Contain(FigureCatalogue.SystemFigures.Where(f => f.HasValue).Select(f => f.Label));
+        ((string)system["Data coverage"]).Should().Be("9 of 12 months recorded");
+    }
 }
