@@ -44,9 +44,6 @@ public sealed record Explanation(
     /// <summary>The period as a person says it, e.g. "2026-Q3 (July – September 2026)".</summary>
     public string PeriodInWords { get; init; } = Period;
 
-    /// <summary>The formula's section in the in-app formula pages and docs/formulas.md, e.g. <c>revenue-per-hour</c>.</summary>
-    public string Anchor => DocsAnchor.Split('#') is [_, var anchor] ? anchor : DocsAnchor;
-
     internal Explanation Covering(DataCoverage coverage) => coverage == Coverage ? this : this with { Coverage = coverage };
 }
 

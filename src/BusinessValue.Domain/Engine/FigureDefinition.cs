@@ -84,10 +84,10 @@ public sealed class FigureDefinition
     /// <summary>True when the figure rests on monthly measures, so its data coverage matters.</summary>
     public bool RestsOnMeasures => Needs != 0;
 
-    /// <summary>The monthly measures the figure rests on, in the product's words.</summary>
+    /// <summary>The monthly measures the figure rests on, as a sentence names them ("downtime", "tickets by severity").</summary>
     public IEnumerable<string> MeasuresNeeded =>
-        Measures.All.Where(m => (Needs & m.Bit) != 0).Select(m => m.Name)
-            .Concat((Needs & MetricSummary.TicketsBit) != 0 ? ["Tickets by severity"] : []);
+        Measures.All.Where(m => (Needs & m.Bit) != 0).Select(m => m.Phrase)
+            .Concat((Needs & MetricSummary.TicketsBit) != 0 ? ["tickets by severity"] : []);
 
     /// <summary>False for a figure that carries only an explanation (recovery readiness is a category).</summary>
     public bool HasValue => Unit != FigureUnit.Category;

@@ -26,18 +26,6 @@ public static class InputUnits
     public const string Tickets = "tickets";
     public const string Transfers = "transfers";
 
-    /// <summary>The unit as a reader names it, e.g. "USD per year".</summary>
-    public static string Describe(string unit, string currency) => unit switch
-    {
-        Money => currency,
-        MoneyPerYear => $"{currency} per year",
-        MoneyPerHour => $"{currency} per hour",
-        Ratio or Share or Percent => "%",
-        Score => "out of 100",
-        UserHours => "user-hours",
-        _ => unit,
-    };
-
     /// <summary>An input's value as a reader sees it: "62,500 USD", "1,250 USD per hour", "10%", "12 hours".</summary>
     public static string Format(decimal? value, string unit, string currency, CultureInfo? culture = null)
     {

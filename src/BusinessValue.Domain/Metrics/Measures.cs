@@ -18,13 +18,13 @@ public static class Measures
 
     private static readonly List<Measure> List = [];
 
-    public static readonly Measure Uptime = Add("uptimePercent", "Uptime %", "uptime", MeasureUnit.Percent, MeasureAggregation.Mean, 100m);
+    public static readonly Measure Uptime = Add("uptimePercent", "Uptime %", "uptime", MeasureUnit.Percent, MeasureAggregation.Mean, 100m, phrase: "uptime");
 
-    public static readonly Measure Downtime = Add("downtimeMinutes", "Unplanned downtime in operating hours (minutes)", "D", MeasureUnit.Minutes, MeasureAggregation.Sum, 44_640m);
+    public static readonly Measure Downtime = Add("downtimeMinutes", "Unplanned downtime in operating hours (minutes)", "D", MeasureUnit.Minutes, MeasureAggregation.Sum, 44_640m, phrase: "downtime");
 
-    public static readonly Measure SlaUptimeTarget = Add("slaUptimeTargetPercent", "SLA uptime target %", "SLA", MeasureUnit.Percent, MeasureAggregation.Mean, 100m);
+    public static readonly Measure SlaUptimeTarget = Add("slaUptimeTargetPercent", "SLA uptime target %", "SLA", MeasureUnit.Percent, MeasureAggregation.Mean, 100m, phrase: "uptime SLA target");
 
-    public static readonly Measure PeakDegraded = Add("peakDegradedMinutes", "Peak-hour minutes above the response-time target", "G", MeasureUnit.Minutes, MeasureAggregation.Sum, 44_640m);
+    public static readonly Measure PeakDegraded = Add("peakDegradedMinutes", "Peak-hour minutes above the response-time target", "G", MeasureUnit.Minutes, MeasureAggregation.Sum, 44_640m, phrase: "slow peak minutes");
 
     public static readonly Measure TicketSlaAttainment = Add("ticketSlaAttainmentPercent", "Ticket SLA attainment %", "ticket SLA %", MeasureUnit.Percent, MeasureAggregation.Mean, 100m, technicalHealthScore: v => v, phrase: "tickets resolved within SLA");
 
@@ -32,7 +32,7 @@ public static class Measures
 
     public static readonly Measure SecurityIncidents = Add("securityIncidents", "Security incidents", "incidents", MeasureUnit.Count, MeasureAggregation.Sum, MaxCount, wholeNumber: true);
 
-    public static readonly Measure BlockedWork = Add("blockedWorkHours", "Hours of work blocked by security policy", "S", MeasureUnit.Hours, MeasureAggregation.Sum, MaxHours);
+    public static readonly Measure BlockedWork = Add("blockedWorkHours", "Hours of work blocked by security policy", "S", MeasureUnit.Hours, MeasureAggregation.Sum, MaxHours, phrase: "hours blocked by security policy");
 
     public static readonly Measure BackupSuccess = Add("backupSuccessPercent", "Backup success %", "backup %", MeasureUnit.Percent, MeasureAggregation.Mean, 100m, technicalHealthScore: v => v, phrase: "backup success");
 

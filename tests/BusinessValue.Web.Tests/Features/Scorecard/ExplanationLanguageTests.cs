@@ -69,7 +69,7 @@ public sealed partial class ExplanationLanguageTests : MudComponentTest
         var view = Context.Render<ExplanationView>(p => p.Add(c => c.Figure, erp.RevenueDisrupted).Add(c => c.Currency, "EUR"));
 
         var coverage = view.Find("[data-testid=explanation-coverage]");
-        coverage.TextContent.Should().Contain("3 of 12 months recorded").And.Contain("only the months recorded");
+        coverage.TextContent.Should().Contain("3 of 12 months recorded (with downtime)").And.Contain("only the months recorded");
         coverage.ClassList.Should().Contain(c => c.Contains("warning", StringComparison.Ordinal));
     }
 
