@@ -28,7 +28,7 @@ internal static class ScorecardTable
         Line(text, p.ValueRealised.Label, Money(p.ValueRealised, currency) + Partial(p.ValueRealised));
         Line(text, p.NetValue.Label, Money(p.NetValue, currency) + Partial(p.NetValue));
         Line(text, p.RevenuePerHour.Label, Money(p.RevenuePerHour, currency));
-        Line(text, "Revenue disrupted / slow peaks", $"{Money(p.RevenueDisrupted, currency)} / {Money(p.RevenueLostToSlowPeaks, currency)}{Partial(p.RevenueDisrupted)}");
+        Line(text, "Revenue disrupted / slow peaks", $"{Money(p.RevenueDisrupted, currency)} / {Money(p.RevenueLostToSlowPeaks, currency)}{(p.RevenueDisrupted.Coverage.IsPartial ? Partial(p.RevenueDisrupted) : Partial(p.RevenueLostToSlowPeaks))}");
         Line(text, p.DisasterExposure.Label, Money(p.DisasterExposure, currency));
         Line(text, "Recovery readiness", string.Join(", ", p.ReadinessCounts.Select(r => $"{r.Value} {r.Key.ToString().ToLowerInvariant()}")));
         Line(text, p.IntegrationEfficiency.Label, Percent(p.IntegrationEfficiency));

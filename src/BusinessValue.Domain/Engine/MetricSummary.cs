@@ -54,7 +54,7 @@ internal sealed class MetricSummary
         return count;
     }
 
-    /// <summary>The bit for "tickets of every severity recorded" in a month's mask, after the measures' own bits.</summary>
+    /// <summary>The bit for "tickets recorded" (at least one severity complete) in a month's mask, after the measures' own bits.</summary>
     public static uint TicketsBit => 1u << Measures.All.Count;
 
     /// <summary>The period's tickets of one severity, added up over the months: for explanations.</summary>

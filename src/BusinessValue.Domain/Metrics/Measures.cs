@@ -61,6 +61,12 @@ public static class Measures
         string? healthTerm = null,
         string? phrase = null)
     {
+        // Data coverage keeps one bit per measure and one for tickets in a 32-bit mask.
+        if (List.Count >= 31)
+        {
+            throw new InvalidOperationException("At most 31 monthly measures: widen the coverage masks (MetricSummary) first.");
+        }
+
         var measure = new Measure(List.Count, key, name, symbol, unit, overMonths, maximum, wholeNumber, minimum, technicalHealthScore, healthTerm, phrase);
         List.Add(measure);
         return measure;

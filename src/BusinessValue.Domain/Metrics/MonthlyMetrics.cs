@@ -9,6 +9,8 @@ namespace BusinessValue.Domain.Metrics;
 /// </summary>
 public sealed class MonthlyMetrics
 {
+    private static readonly Severity[] Severities = [Severity.P1, Severity.P2, Severity.P3, Severity.P4];
+
     // One slot per measure of Measures.All: adding a measure adds a slot, not a property.
     private readonly decimal?[] _values = new decimal?[Measures.All.Count];
 
@@ -94,24 +96,6 @@ public sealed class MonthlyMetrics
         set => _values[MeasureKeyed(key).Ordinal] = value is null ? null : Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Which measures the month records, one bit each: for data coverage.</summary>
-    internal uint RecordedMask
-    {
-        get
-        {
-            var mask = 0u;
-            for (var i = 0; i < _values.Length; i++)
-            {
-                if (_values[i] is not null)
-                {
-                    mask |= 1u << i;
-                }
-            }
-
-            return mask;
-        }
-    }
-
     public InputSource? Source { get; private set; }
 
     public TicketStats Tickets(Severity severity) => severity switch
@@ -136,7 +120,11 @@ public sealed class MonthlyMetrics
             measure.Checked(_values[measure.Ordinal], Month);
         }
 
-        // TicketStats validate themselves when constructed.
+        foreach (var severity in Severities)
+        {
+            Tickets(severity).Validated();
+        }
+
         return this;
     }
 

@@ -63,10 +63,21 @@ public sealed class MeasuresTests
     }
 
     [Fact]
-    public void TicketStats_CountAboveItsMaximum_IsRefused()
+    public void Validated_TicketCountAboveItsMaximum_IsRefusedNamingTheField()
     {
-        var refused = () => new TicketStats(int.MaxValue, 1m, 1m);
+        var month = new MonthlyMetrics(Guid.NewGuid(), February) { P2 = new TicketStats(int.MaxValue, 1m, 1m) };
+
+        var refused = () => month.Validated();
 
         refused.Should().Throw<DomainRuleException>().Which.Field.Should().Be("Ticket count");
+    }
+
+    [Fact]
+    public void TicketStats_StoredAboveTheBoundsBeforeTheyExisted_StillLoad()
+    {
+        // The constructor also loads stored rows: only what can never be (negative values) is refused there.
+        var stored = () => new TicketStats(2_000_000, 5_000_000m, 1m);
+
+        stored.Should().NotThrow();
     }
 }

@@ -83,19 +83,10 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
         };
     }
 
-    private static string Describe(Domain.Integrations.IntegrationMode mode) => mode switch
-    {
-        Domain.Integrations.IntegrationMode.Automated => "automated",
-        Domain.Integrations.IntegrationMode.SemiAutomated => "semi-automated",
-        _ => "manual",
-    };
+    // In the middle of a sentence: the choice's words, lower case.
+    private static string Describe(Domain.Integrations.IntegrationMode mode) => ChoiceText.Describe(mode).ToLowerInvariant();
 
-    private static string Describe(Domain.Workarounds.WorkaroundStatus status) => status switch
-    {
-        Domain.Workarounds.WorkaroundStatus.BeingRemoved => "being removed",
-        Domain.Workarounds.WorkaroundStatus.Removed => "removed",
-        _ => "open",
-    };
+    private static string Describe(Domain.Workarounds.WorkaroundStatus status) => ChoiceText.Describe(status).ToLowerInvariant();
 
     /// <summary>The quarters of a trend, oldest first, ending with the one the period ends in.</summary>
     private static IEnumerable<Period> TrendQuartersEndingWith(Period chosen, int count)
