@@ -285,4 +285,28 @@ public sealed class ApiTests
         await using var db = database.CreateContext();
         return await db.Metrics.CountAsync();
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task PutMonth_ValuesBeyondTheirMeasuresBounds_Returns422NamingTheMeasureAndTheScorecardStillAnswers(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new BusinessValueAppFactory(database);
+        var system = await SystemIdAsync(app, database, "CRM");
+        using var writer = await KeyClientAsync(app, ApiScopes.MetricsWrite);
+        using var reader = await KeyClientAsync(app, ApiScopes.ScorecardRead);
+        var before = await MetricRowsAsync(database);
+
+        // The largest decimal there is: it once overflowed every scorecard whose trend included the month.
+        using var peak = await writer.PutAsync(new Uri($"/api/v1/systems/{system}/metrics/2026-08", UriKind.Relative),
+            Json("""{ "peakDegradedMinutes": 79228162514264337593543950335 }"""));
+        using var blocked = await writer.PutAsync(new Uri($"/api/v1/systems/{system}/metrics/2026-08", UriKind.Relative),
+            Json("""{ "blockedWorkHours": 1000000000 }"""));
+
+        peak.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await peak.Content.ReadAsStringAsync()).Should().Contain("Peak-hour minutes above the response-time target").And.Contain("between 0 and 44,640");
+        blocked.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await blocked.Content.ReadAsStringAsync()).Should().Contain("Hours of work blocked by security policy");
+        (await MetricRowsAsync(database)).Should().Be(before);
+        (await reader.GetAsync(new Uri("/api/v1/scorecard?period=2026-Q3", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
 }
