@@ -262,11 +262,14 @@ internal sealed class CalculationContext
         return total;
     }
 
+    /// <summary>R_dept: the labour rate of the workaround's department, or the organisation's.</summary>
+    private decimal RateOf(Workaround workaround) =>
+        workaround.DepartmentId is { } department && _labourRates.TryGetValue(department, out var rate) ? rate : Assumptions.LabourRatePerHour;
+
     /// <summary>n × h × W × R_dept + C: what a workaround costs in a full year.</summary>
     public decimal AnnualCostOf(Workaround workaround)
     {
-        var rate = workaround.DepartmentId is { } department && _labourRates.TryGetValue(department, out var r) ? r : Assumptions.LabourRatePerHour;
-        return (workaround.People * workaround.HoursPerPersonPerWeek * Assumptions.WorkingWeeksPerYear * rate) + workaround.DirectAnnualCost;
+        return (workaround.People * workaround.HoursPerPersonPerWeek * Assumptions.WorkingWeeksPerYear * RateOf(workaround)) + workaround.DirectAnnualCost;
     }
 
     /// <summary>docs/formulas.md#manual-integration-cost: M × m × t/60 × R × k.</summary>
@@ -280,7 +283,7 @@ internal sealed class CalculationContext
         {
             foreach (var (workaround, share) in workarounds)
             {
-                var rate = workaround.DepartmentId is { } department && _labourRates.TryGetValue(department, out var r) ? r : Assumptions.LabourRatePerHour;
+                var rate = RateOf(workaround);
                 var currency = Portfolio.Organisation.Currency.Code;
                 var status = workaround.Status switch
                 {
