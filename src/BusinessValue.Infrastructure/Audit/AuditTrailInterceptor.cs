@@ -89,7 +89,8 @@ internal sealed class AuditTrailInterceptor : SaveChangesInterceptor
     {
         foreach (var property in properties)
         {
-            if (property.Metadata.IsShadowProperty() && property.Metadata.IsForeignKey())
+            // Foreign keys are named by the record's own fields; the row version is bookkeeping, not a change.
+            if (property.Metadata.IsShadowProperty() && (property.Metadata.IsForeignKey() || property.Metadata.IsConcurrencyToken))
             {
                 continue;
             }

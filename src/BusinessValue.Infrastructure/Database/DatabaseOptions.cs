@@ -74,7 +74,7 @@ public sealed record DatabaseOptions
             _ => builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
         };
         // Every context, in the app, the command line and the tests, keeps the portfolio version honest.
-        return configured.AddInterceptors(Audit.AuditTrailInterceptor.Instance, PortfolioDocuments.PortfolioChangeInterceptor.Instance);
+        return configured.AddInterceptors(Persistence.RowVersion.Interceptor.Instance, Audit.AuditTrailInterceptor.Instance, PortfolioDocuments.PortfolioChangeInterceptor.Instance);
     }
 
     /// <summary>A context on this database, for tools and tests that have no service container.</summary>

@@ -39,6 +39,9 @@ public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbConte
 
     public DbSet<PortfolioDocuments.PortfolioVersion> PortfolioVersions => Set<PortfolioDocuments.PortfolioVersion>();
 
+    /// <summary>Saved column mappings of spreadsheet imports ("ServiceNow CMDB export"), per kind of table.</summary>
+    public DbSet<Spreadsheets.ImportMappingPreset> ImportMappingPresets => Set<Spreadsheets.ImportMappingPreset>();
+
     /// <summary>The app's data-protection keys (cookies, antiforgery, circuits), shared by every node of one deployment.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -61,6 +64,7 @@ public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbConte
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(BusinessValueDbContext).Assembly);
+        RowVersion.Map(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -57,6 +57,10 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                         .HasPrecision(20, 6)
                         .HasColumnType("numeric(20,6)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Source", "BusinessValue.Domain.Integrations.Integration.Source#InputSource", b1 =>
                         {
                             b1.Property<string>("Detail")
@@ -93,6 +97,10 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                     b.Property<string>("Month")
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int?>("activeUsers")
                         .HasColumnType("integer")
@@ -267,6 +275,10 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("TestedOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Source", "BusinessValue.Domain.Metrics.RestoreTest.Source#InputSource", b1 =>
                         {
                             b1.Property<string>("Detail")
@@ -310,6 +322,10 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -344,6 +360,10 @@ namespace BusinessValue.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Assumptions", "BusinessValue.Domain.Organisation.OrganisationSettings.Assumptions#Assumptions", b1 =>
                         {
@@ -427,6 +447,10 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                         .HasPrecision(20, 6)
                         .HasColumnType("numeric(20,6)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
@@ -448,6 +472,10 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                     b.Property<decimal>("RevenueShare")
                         .HasPrecision(20, 6)
                         .HasColumnType("numeric(20,6)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("ProcessId", "SystemId");
 
@@ -506,6 +534,10 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                     b.Property<string>("Vendor")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Costs", "BusinessValue.Domain.Systems.ItSystem.Costs#AnnualCosts", b1 =>
                         {
@@ -596,6 +628,10 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Source", "BusinessValue.Domain.Workarounds.Workaround.Source#InputSource", b1 =>
                         {
                             b1.Property<string>("Detail")
@@ -629,6 +665,10 @@ namespace BusinessValue.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("WorkaroundId", "SystemId");
 
@@ -830,6 +870,41 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("portfolio_version", (string)null);
+                });
+
+            modelBuilder.Entity("BusinessValue.Infrastructure.Spreadsheets.ImportMappingPreset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("import_mapping_presets", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

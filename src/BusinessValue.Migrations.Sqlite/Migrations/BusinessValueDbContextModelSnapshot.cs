@@ -52,6 +52,10 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                         .HasPrecision(20, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Source", "BusinessValue.Domain.Integrations.Integration.Source#InputSource", b1 =>
                         {
                             b1.Property<string>("Detail")
@@ -88,6 +92,10 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                     b.Property<string>("Month")
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("activeUsers")
                         .HasColumnType("INTEGER")
@@ -262,6 +270,10 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("TestedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Source", "BusinessValue.Domain.Metrics.RestoreTest.Source#InputSource", b1 =>
                         {
                             b1.Property<string>("Detail")
@@ -305,6 +317,10 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -339,6 +355,10 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Assumptions", "BusinessValue.Domain.Organisation.OrganisationSettings.Assumptions#Assumptions", b1 =>
                         {
@@ -422,6 +442,10 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                         .HasPrecision(20, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
@@ -443,6 +467,10 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                     b.Property<decimal>("RevenueShare")
                         .HasPrecision(20, 6)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("ProcessId", "SystemId");
 
@@ -501,6 +529,10 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                     b.Property<string>("Vendor")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Costs", "BusinessValue.Domain.Systems.ItSystem.Costs#AnnualCosts", b1 =>
                         {
@@ -591,6 +623,10 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Source", "BusinessValue.Domain.Workarounds.Workaround.Source#InputSource", b1 =>
                         {
                             b1.Property<string>("Detail")
@@ -624,6 +660,10 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("SystemId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("WorkaroundId", "SystemId");
 
@@ -823,6 +863,41 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("portfolio_version", (string)null);
+                });
+
+            modelBuilder.Entity("BusinessValue.Infrastructure.Spreadsheets.ImportMappingPreset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("import_mapping_presets", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
