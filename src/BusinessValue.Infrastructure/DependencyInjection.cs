@@ -27,6 +27,9 @@ public static class DependencyInjection
         services.AddSingleton<PortfolioSnapshots>();
         services.AddSingleton<IInterceptor, PortfolioCommitObserver>();
         services.AddSingleton<DatabasePreparation>();
+        // Spreadsheet imports (docs/import.md); the host may register its own ImportOptions (Import:MaxFileBytes) first.
+        services.TryAddSingleton(new Spreadsheets.ImportOptions());
+        services.AddSingleton<Spreadsheets.SpreadsheetImports>();
         return services;
     }
 }

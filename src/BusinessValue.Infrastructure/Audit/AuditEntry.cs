@@ -76,6 +76,9 @@ public enum AuditAction
     ApiKeyCreated,
     ApiKeyRevoked,
     ApiCall,
+
+    /// <summary>A spreadsheet import: one entry naming the file and its counts (the monthly metrics' only entry: they are written in bulk).</summary>
+    Imported,
 }
 
 /// <summary>One field's change; values are shown as text, exactly as stored (invariant culture).</summary>
