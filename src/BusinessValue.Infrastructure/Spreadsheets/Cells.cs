@@ -69,7 +69,7 @@ public static class Cells
         var digits = buffer[..length];
         // A semicolon file may still hold a number with a decimal point and no comma ("99.5"): a point followed
         // by other than exactly three digits cannot be a thousands separator, so it is read as the decimal point.
-        var comma = decimalComma && (digits.Contains(',') || !LooksGrouped(digits));
+        var comma = decimalComma && (digits.Contains(',') || LooksGrouped(digits));
         return decimal.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowExponent,
             comma ? DecimalComma : CultureInfo.InvariantCulture, out value);
     }

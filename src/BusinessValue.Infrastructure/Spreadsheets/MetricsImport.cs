@@ -170,25 +170,29 @@ internal sealed class MetricsImport
         await ExecuteAsync(connection, transaction, create, cancellationToken);
         if (connection is NpgsqlConnection npgsql)
         {
-            await using var importer = await npgsql.BeginBinaryImportAsync($"COPY {Staging} ({ColumnList()}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            foreach (var row in rows)
+            // The connection is in COPY mode until the importer is disposed: nothing else may run before.
+            await using (var importer = await npgsql.BeginBinaryImportAsync($"COPY {Staging} ({ColumnList()}) FROM STDIN (FORMAT BINARY)", cancellationToken))
             {
-                await importer.StartRowAsync(cancellationToken);
-                foreach (var column in _columns)
+                foreach (var row in rows)
                 {
-                    var value = column.ProviderValue(row);
-                    if (value is null)
+                    await importer.StartRowAsync(cancellationToken);
+                    foreach (var column in _columns)
                     {
-                        await importer.WriteNullAsync(cancellationToken);
-                    }
-                    else
-                    {
-                        await importer.WriteAsync(value, TypeOf(value), cancellationToken);
+                        var value = column.ProviderValue(row);
+                        if (value is null)
+                        {
+                            await importer.WriteNullAsync(cancellationToken);
+                        }
+                        else
+                        {
+                            await importer.WriteAsync(value, TypeOf(value), cancellationToken);
+                        }
                     }
                 }
+
+                await importer.CompleteAsync(cancellationToken);
             }
 
-            await importer.CompleteAsync(cancellationToken);
             await ExecuteAsync(connection, transaction, $"ANALYZE {Staging}", cancellationToken);
             return;
         }
