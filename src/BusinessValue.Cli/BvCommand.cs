@@ -25,6 +25,8 @@ internal static class BvCommand
         root.Subcommands.Add(Validate(output, error));
         root.Subcommands.Add(Export(output, error, configuration));
         root.Subcommands.Add(Import(output, error, configuration));
+        root.Subcommands.Add(SpreadsheetCommands.Import("import-csv", Infrastructure.Spreadsheets.SpreadsheetFormat.Csv, output, error, configuration, (database, ct) => PrepareAsync(database, configuration, ct)));
+        root.Subcommands.Add(SpreadsheetCommands.Import("import-xlsx", Infrastructure.Spreadsheets.SpreadsheetFormat.Xlsx, output, error, configuration, (database, ct) => PrepareAsync(database, configuration, ct)));
         root.Subcommands.Add(Generate(output, error));
         root.Subcommands.Add(Demo(output, error, configuration));
         root.Subcommands.Add(AdminCommand.Create(output, error, configuration, (database, ct) => PrepareAsync(database, configuration, ct)));
