@@ -18,6 +18,8 @@ internal static class DependencyInjection
 {
     public static IServiceCollection AddBusinessValue(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
+        // Before AddPersistence, which registers the defaults only when the host has not (Import:MaxFileBytes).
+        services.AddSingleton(_ => BusinessValue.Infrastructure.Spreadsheets.ImportOptions.FromConfiguration(configuration));
         services.AddPersistence(
             _ => DatabaseOptions.FromConfiguration(configuration, environment.ContentRootPath),
             _ => FirstStartOptions.FromConfiguration(configuration));
@@ -121,6 +123,7 @@ internal static class DependencyInjection
         app.MapScorecardExport();
         app.MapAccountEndpoints();
         app.MapApi();
+        app.MapImportApi();
         app.MapApiDocumentation();
         // The sign-in page needs its styles and scripts before anyone has signed in.
         app.MapStaticAssets().AllowAnonymous();

@@ -75,5 +75,8 @@ public static class ApiScopes
     public const string MetricsWrite = "metrics:write";
     public const string InventoryRead = "inventory:read";
 
-    public static IReadOnlyList<string> All { get; } = [ScorecardRead, MetricsWrite, InventoryRead];
+    /// <summary>Spreadsheet imports of any table, monthly metrics included (docs/import.md#http-api).</summary>
+    public const string InventoryWrite = "inventory:write";
+
+    public static IReadOnlyList<string> All { get; } = [ScorecardRead, MetricsWrite, InventoryRead, InventoryWrite];
 }
