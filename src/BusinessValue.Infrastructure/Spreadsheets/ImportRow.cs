@@ -7,11 +7,14 @@ namespace BusinessValue.Infrastructure.Spreadsheets;
 /// <summary>Where each of a table's columns is in a file: its cell index (−1 when not mapped) and the heading to name in problems.</summary>
 internal sealed class ColumnBinding
 {
+    private readonly Dictionary<string, int> _positions;
+
     private ColumnBinding(ImportTable table, int[] indexes, string[] headings)
     {
         Table = table;
         Indexes = indexes;
         Headings = headings;
+        _positions = table.Columns.Select((c, i) => (c.Key, i)).ToDictionary(p => p.Key, p => p.i, StringComparer.Ordinal);
     }
 
     public ImportTable Table { get; }
@@ -62,18 +65,9 @@ internal sealed class ColumnBinding
         return new ColumnBinding(table, indexes, headings);
     }
 
-    public int IndexOf(string key)
-    {
-        for (var i = 0; i < Table.Columns.Count; i++)
-        {
-            if (string.Equals(Table.Columns[i].Key, key, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(key), key, "Not a column of this table.");
-    }
+    /// <summary>The column's position in <see cref="ImportTable.Columns"/>.</summary>
+    public int IndexOf(string key) =>
+        _positions.TryGetValue(key, out var position) ? position : throw new ArgumentOutOfRangeException(nameof(key), key, "Not a column of this table.");
 }
 
 /// <summary>
