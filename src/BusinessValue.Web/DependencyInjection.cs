@@ -5,6 +5,7 @@ using BusinessValue.Web.Features.Scorecard;
 using BusinessValue.Web.Features.Home;
 using BusinessValue.Web.Features.Account;
 using BusinessValue.Web.Features.Api;
+using BusinessValue.Web.Features.Import;
 using BusinessValue.Web.Hosting;
 using BusinessValue.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -71,6 +72,7 @@ internal static class DependencyInjection
         services.AddSingleton<Features.Scorecard.SharedMarkup>();
         services.AddScoped<Features.Settings.AssumptionSettings>();
         services.AddScoped<Features.Systems.SystemEditing>();
+        services.AddScoped<Features.Import.SpreadsheetImporting>();
         services.AddScoped<Features.Scorecard.Explanations>();
         services.AddScoped<Features.Audit.AuditTrailSearch>();
         services.AddScoped<Features.Admin.UserAdministration>();
@@ -121,6 +123,7 @@ internal static class DependencyInjection
 
         app.MapHealth();
         app.MapScorecardExport();
+        app.MapSpreadsheetDownloads();
         app.MapAccountEndpoints();
         app.MapApi();
         app.MapImportApi();

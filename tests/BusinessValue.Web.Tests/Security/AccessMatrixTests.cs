@@ -60,6 +60,8 @@ public sealed class AccessMatrixTests
                 .Replace("{Id:guid}", systemId.ToString(), StringComparison.Ordinal)
                 .Replace("{id:guid}", systemId.ToString(), StringComparison.Ordinal)
                 .Replace("{month}", "2026-07", StringComparison.Ordinal)
+                .Replace("{kind}", "systems", StringComparison.Ordinal)
+                .Replace("{format}", "csv", StringComparison.Ordinal)
                 .Replace("{Anchor}", "revenue-per-hour", StringComparison.Ordinal)
                 .Replace("{documentName?}", "v1", StringComparison.Ordinal)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal);
