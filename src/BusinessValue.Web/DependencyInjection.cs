@@ -69,6 +69,10 @@ internal static class DependencyInjection
         services.AddSingleton<Features.Scorecard.SharedMarkup>();
         services.AddScoped<Features.Settings.AssumptionSettings>();
         services.AddScoped<Features.Systems.SystemEditing>();
+        services.AddScoped<Features.Systems.SystemListing>();
+        services.AddScoped<Features.Systems.SystemRecords>();
+        services.AddScoped<Features.Systems.RestoreTestEditing>();
+        services.AddScoped<Features.Integrations.IntegrationEditing>();
         services.AddScoped<Features.Scorecard.Explanations>();
         services.AddScoped<Features.Audit.AuditTrailSearch>();
         services.AddScoped<Features.Admin.UserAdministration>();
