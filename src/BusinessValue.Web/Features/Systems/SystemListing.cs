@@ -70,6 +70,12 @@ public sealed class SystemListing(IDbContextFactory<BusinessValueDbContext> cont
         return systems;
     }
 
+    // Sorted as floating point: SQLite keeps decimals as text and adds them through a function called per row
+    // (about a second for 10,000 systems), while a cast to REAL adds natively. Amounts shown stay exact decimals;
+    // only the order could differ, for totals equal to 15 significant digits, and the name breaks those ties.
+    private static readonly System.Linq.Expressions.Expression<Func<ItSystem, double>> TotalCostForSorting =
+        s => (double)s.Costs.Licences + (double)s.Costs.Infrastructure + (double)s.Costs.SupportStaff + (double)s.Costs.Other;
+
     // The name breaks ties, so a page never repeats or skips a system whatever the sort.
     private static IQueryable<ItSystem> Sorted(IQueryable<ItSystem> systems, SystemListSort sort, bool descending) => (sort, descending) switch
     {
@@ -79,8 +85,8 @@ public sealed class SystemListing(IDbContextFactory<BusinessValueDbContext> cont
         (SystemListSort.Lifecycle, true) => systems.OrderByDescending(s => s.Lifecycle).ThenBy(s => s.Name),
         (SystemListSort.StrategicFit, false) => systems.OrderBy(s => s.StrategicFit).ThenBy(s => s.Name),
         (SystemListSort.StrategicFit, true) => systems.OrderByDescending(s => s.StrategicFit).ThenBy(s => s.Name),
-        (SystemListSort.TotalCostOfOwnership, false) => systems.OrderBy(s => s.Costs.Licences + s.Costs.Infrastructure + s.Costs.SupportStaff + s.Costs.Other).ThenBy(s => s.Name),
-        (SystemListSort.TotalCostOfOwnership, true) => systems.OrderByDescending(s => s.Costs.Licences + s.Costs.Infrastructure + s.Costs.SupportStaff + s.Costs.Other).ThenBy(s => s.Name),
+        (SystemListSort.TotalCostOfOwnership, false) => systems.OrderBy(TotalCostForSorting).ThenBy(s => s.Name),
+        (SystemListSort.TotalCostOfOwnership, true) => systems.OrderByDescending(TotalCostForSorting).ThenBy(s => s.Name),
         (_, true) => systems.OrderByDescending(s => s.Name),
         _ => systems.OrderBy(s => s.Name),
     };
