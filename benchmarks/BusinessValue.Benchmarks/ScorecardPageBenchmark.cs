@@ -78,6 +78,10 @@ public class ScorecardPageBenchmark
     [Benchmark(Description = "Scorecard page: prerendered GET")]
     public async Task<int> ScorecardPage() => (await _environment.Client.GetStringAsync(new Uri($"/?period={Quarter}", UriKind.Relative))).Length;
 
+    // Issue 11's target: the inventory list's first page, server-rendered, under 300 ms at 10,000 systems.
+    [Benchmark(Description = "Systems list: prerendered GET of the first page, sorted by cost")]
+    public async Task<int> SystemsListPage() => (await _environment.Client.GetStringAsync(new Uri("/systems?sort=TotalCostOfOwnership&desc=true", UriKind.Relative))).Length;
+
     private sealed class Percentiles : ManualConfig
     {
         public Percentiles()

@@ -73,6 +73,10 @@ internal static class DependencyInjection
         services.AddScoped<Features.Settings.AssumptionSettings>();
         services.AddScoped<Features.Systems.SystemEditing>();
         services.AddScoped<Features.Import.SpreadsheetImporting>();
+        services.AddScoped<Features.Systems.SystemListing>();
+        services.AddScoped<Features.Systems.SystemRecords>();
+        services.AddScoped<Features.Systems.RestoreTestEditing>();
+        services.AddScoped<Features.Integrations.IntegrationEditing>();
         services.AddScoped<Features.Scorecard.Explanations>();
         services.AddScoped<Features.Audit.AuditTrailSearch>();
         services.AddScoped<Features.Admin.UserAdministration>();

@@ -11,9 +11,17 @@ namespace BusinessValue.Web.Tests;
 public abstract class MudComponentTest : IAsyncLifetime
 {
     protected MudComponentTest()
+        : this(_ => { })
     {
+    }
+
+    /// <param name="prepare">Adds what the component under test needs (services, authorization): bUnit takes no more once the renderer exists.</param>
+    protected MudComponentTest(Action<BunitContext> prepare)
+    {
+        ArgumentNullException.ThrowIfNull(prepare);
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
+        prepare(Context);
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 

@@ -98,7 +98,7 @@ internal sealed class CalculationContext
 
         foreach (var integration in portfolio.Integrations)
         {
-            var cost = Period.Months * AnnualBase(integration) / 12m * Integration.ManualFactor(integration.Mode);
+            var cost = Integration.ManualCost(Period.Months, integration.TransfersPerMonth, integration.MinutesPerTransfer, integration.Mode, Assumptions.LabourRatePerHour);
             _periodCosts[integration] = cost;
             var systems = integration.SystemIds;
             foreach (var systemId in systems)
@@ -395,7 +395,7 @@ internal sealed class CalculationContext
 
     /// <summary>12 × m × t/60 × R: a year of the integration's transfers done fully by hand.</summary>
     private decimal AnnualBase(Integration integration) =>
-        12m * integration.TransfersPerMonth * integration.MinutesPerTransfer / 60m * Assumptions.LabourRatePerHour;
+        Integration.AnnualHandWorkCost(integration.TransfersPerMonth, integration.MinutesPerTransfer, Assumptions.LabourRatePerHour);
 
     /// <summary>The system's links; the last one asked for is remembered, as a system's figures ask several times in a row.</summary>
     private SystemLinks LinksOf(Guid systemId)

@@ -51,11 +51,32 @@ public sealed class Integration
     /// <summary>The one or two systems the integration links; its cost is split equally between them.</summary>
     public IReadOnlyList<Guid> SystemIds => _systemIds ??= SourceSystemId == TargetSystemId ? [SourceSystemId] : [SourceSystemId, TargetSystemId];
 
+    /// <summary>Changes what the integration is and how much hand work it takes (the inventory's integration form).</summary>
+    public Integration Change(string name, Guid sourceSystemId, Guid targetSystemId, IntegrationMode mode, decimal transfersPerMonth, decimal minutesPerTransfer)
+    {
+        Name = Guard.Text(name, "Integration name", NameMaxLength);
+        SourceSystemId = sourceSystemId;
+        TargetSystemId = targetSystemId;
+        Mode = mode;
+        TransfersPerMonth = Guard.NotNegative(transfersPerMonth, "Transfers per month");
+        MinutesPerTransfer = Guard.NotNegative(minutesPerTransfer, "Minutes per manual transfer");
+        _systemIds = null;
+        return this;
+    }
+
     public Integration RecordedBy(InputSource source)
     {
         Source = source;
         return this;
     }
+
+    /// <summary>12 × m × t/60 × R: a year of the transfers done fully by hand (docs/formulas.md#manual-integration-cost).</summary>
+    public static decimal AnnualHandWorkCost(decimal transfersPerMonth, decimal minutesPerTransfer, decimal labourRatePerHour) =>
+        12m * transfersPerMonth * minutesPerTransfer / 60m * labourRatePerHour;
+
+    /// <summary>M × m × t/60 × R × k: what the manual part of the integration costs over M months; the engine's figure, and the form's live one.</summary>
+    public static decimal ManualCost(int months, decimal transfersPerMonth, decimal minutesPerTransfer, IntegrationMode mode, decimal labourRatePerHour) =>
+        months * AnnualHandWorkCost(transfersPerMonth, minutesPerTransfer, labourRatePerHour) / 12m * ManualFactor(mode);
 
     /// <summary>k: the share of the manual work a mode still needs.</summary>
     public static decimal ManualFactor(IntegrationMode mode) => mode switch

@@ -29,6 +29,15 @@ public sealed class RestoreTest
 
     public InputSource? Source { get; private set; }
 
+    /// <summary>Corrects what the test found (the inventory's restore-test form).</summary>
+    public RestoreTest Change(DateOnly testedOn, bool passed, decimal? measuredRecoveryHours)
+    {
+        TestedOn = testedOn;
+        Passed = passed;
+        MeasuredRecoveryHours = measuredRecoveryHours is { } h ? Guard.NotNegative(h, "Measured recovery hours") : null;
+        return this;
+    }
+
     public RestoreTest RecordedBy(InputSource source)
     {
         Source = source;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using BusinessValue.Domain.Systems;
+using BusinessValue.Web.Features.Forms;
 using BusinessValue.Web.Features.Systems;
 using MudBlazor;
 
@@ -27,14 +28,14 @@ public sealed class SystemFormFieldsTests : MudComponentTest
     };
 
     /// <summary>Renders as a reader with this culture would see it (the request's culture, as request localisation sets it).</summary>
-    private IRenderedComponent<SystemFormFields> RenderFor(SystemForm form, string culture = "en-US")
+    private IRenderedComponent<SystemFormFields> RenderFor(SystemForm form, string culture = "en-US", FieldProblems? problems = null)
     {
         var (before, uiBefore) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
             Context.Render<MudPopoverProvider>();
-            return Context.Render<SystemFormFields>(p => p.Add(c => c.Form, form));
+            return Context.Render<SystemFormFields>(p => p.Add(c => c.Form, form).Add(c => c.Problems, problems ?? FieldProblems.None));
         }
         finally
         {
@@ -123,5 +124,22 @@ public sealed class SystemFormFieldsTests : MudComponentTest
 
         form.IntendedUsers.Should().Be(2_500);
         ValueOf(fields, "intended-users").Should().Be("2,500");
+    }
+
+    [Fact]
+    public void Render_ServerRefusedTheNameAndTheLicences_ShowsEachMessageBesideItsOwnFieldOnly()
+    {
+        var problems = new FieldProblems()
+            .Add(nameof(SystemForm.Name), "Another system is already called \"CRM\"; system names are unique.")
+            .Add(nameof(SystemForm.Licences), "Must be zero or more (it is -5).");
+
+        var fields = RenderFor(Erp(), problems: problems);
+
+        string Beside(string id) => fields.Find($"input#{id}").Closest(".mud-input-control")!.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? string.Empty;
+        Beside("system-name").Should().Be("Another system is already called \"CRM\"; system names are unique.");
+        Beside("cost-licences").Should().Be("Must be zero or more (it is -5).");
+        Beside("system-category").Should().BeEmpty();
+        Beside("cost-other").Should().BeEmpty();
+        fields.Find("input#cost-licences").Closest(".mud-input-control")!.QuerySelector(".mud-input-error").Should().NotBeNull("the field is marked as wrong, not only described");
     }
 }
