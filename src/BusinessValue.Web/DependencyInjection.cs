@@ -69,6 +69,11 @@ internal static class DependencyInjection
         services.AddSingleton<Features.Scorecard.SharedMarkup>();
         services.AddScoped<Features.Settings.AssumptionSettings>();
         services.AddScoped<Features.Systems.SystemEditing>();
+        services.AddScoped<Features.Departments.DepartmentEditing>();
+        services.AddScoped<Features.Departments.ProcessEditing>();
+        services.AddScoped<Features.Departments.DependencyEditing>();
+        services.AddScoped<Features.Workarounds.WorkaroundRegister>();
+        services.AddScoped<Features.Metrics.MetricsGrid>();
         services.AddScoped<Features.Scorecard.Explanations>();
         services.AddScoped<Features.Audit.AuditTrailSearch>();
         services.AddScoped<Features.Admin.UserAdministration>();
