@@ -141,6 +141,8 @@ public sealed class MetricsGridTests
     private static async Task<Dictionary<Guid, int>> VersionsAsync(TestDatabase database, YearMonth month)
     {
         await using var db = database.CreateContext();
-        return await db.Metrics.Where(m => m.Month == month).ToDictionaryAsync(m => m.SystemId, m => EF.Property<int>(m, RowVersion.Property));
+        return await db.Metrics.Where(m => m.Month == month)
+            .Select(m => new { m.SystemId, Version = EF.Property<int>(m, RowVersion.Property) })
+            .ToDictionaryAsync(m => m.SystemId, m => m.Version);
     }
 }
