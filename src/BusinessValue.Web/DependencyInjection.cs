@@ -74,6 +74,8 @@ internal static class DependencyInjection
         services.AddScoped<Features.Departments.DependencyEditing>();
         services.AddScoped<Features.Workarounds.WorkaroundRegister>();
         services.AddScoped<Features.Metrics.MetricsGrid>();
+        services.AddScoped<Features.Settings.OrganisationEditing>();
+        services.AddScoped<Features.Home.FirstRunSteps>();
         services.AddScoped<Features.Scorecard.Explanations>();
         services.AddScoped<Features.Audit.AuditTrailSearch>();
         services.AddScoped<Features.Admin.UserAdministration>();
