@@ -66,6 +66,14 @@ public sealed class DepartmentEditing(IDbContextFactory<BusinessValueDbContext> 
         return rows;
     }
 
+    /// <summary>The organisation's currency code, which every amount on the page is in.</summary>
+    public async Task<string> CurrencyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var organisation = await db.Organisation.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        return organisation?.Currency.Code ?? CurrencyCode.Default.Code!;
+    }
+
     /// <summary>Whether the reader may add and remove departments (an administrator).</summary>
     public Task<bool> MayAddAsync() => access.AllowsAsync(AccessPolicies.ManageSettings);
 
