@@ -11,9 +11,16 @@ namespace BusinessValue.Web.Tests;
 public abstract class MudComponentTest : IAsyncLifetime
 {
     protected MudComponentTest()
+        : this(null)
+    {
+    }
+
+    /// <param name="addServices">Adds a test's own services; bUnit takes none once the renderer exists.</param>
+    protected MudComponentTest(Action<BunitContext>? addServices)
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
+        addServices?.Invoke(Context);
         Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using BusinessValue.Infrastructure.Database;
 using BusinessValue.Infrastructure.Persistence;
 using BusinessValue.Testing;
@@ -8,24 +9,40 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BusinessValue.Web.Tests.Features;
 
-/// <summary>The data-entry pages' services on a real, migrated database, for a reader with one role and its policies.</summary>
-internal static class BusinessPageServices
+/// <summary>
+/// The data-entry pages' services on a real database for bUnit: added before the renderer exists (bUnit's rule), the
+/// database and the reader's role set by the test afterwards through <see cref="Use"/>.
+/// </summary>
+internal sealed class BusinessPageServices
 {
-    public static async Task<TestDatabase> AddOnNewDatabaseAsync(BunitContext context, string role, params string[] policies)
+    private BunitAuthorizationContext _authorization = null!;
+
+    public TestDatabase? Database { get; private set; }
+
+    public static void Add(BunitContext context)
     {
-        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await database.MigrateAsync();
-        var authorization = context.AddAuthorization();
-        authorization.SetAuthorized(BusinessValueAppFactory.UserNameFor(role));
-        authorization.SetRoles(role);
-        authorization.SetPolicies(policies);
-        context.Services.AddSingleton<IDbContextFactory<BusinessValueDbContext>>(new DatabaseContextFactory(database.Options));
+        var services = new BusinessPageServices { _authorization = context.AddAuthorization() };
+        context.Services.AddSingleton(services);
+        context.Services.AddSingleton<IDbContextFactory<BusinessValueDbContext>>(sp =>
+            new DatabaseContextFactory(sp.GetRequiredService<BusinessPageServices>().Database?.Options ?? throw new InvalidOperationException("Call UseAsync before rendering.")));
         context.Services.AddSingleton(TimeProvider.System);
         context.Services.AddScoped<AccessGuard>();
         context.Services.AddScoped<Web.Features.Departments.DepartmentEditing>();
         context.Services.AddScoped<Web.Features.Departments.ProcessEditing>();
         context.Services.AddScoped<Web.Features.Departments.DependencyEditing>();
         context.Services.AddScoped<Web.Features.Metrics.MetricsGrid>();
-        return database;
+    }
+
+    public static BusinessPageServices Of(BunitContext context) => context.Services.GetRequiredService<BusinessPageServices>();
+
+    /// <summary>A new migrated SQLite database, and a reader with <paramref name="role"/> granted <paramref name="policies"/>.</summary>
+    public async Task<TestDatabase> UseAsync(string role, params string[] policies)
+    {
+        Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await Database.MigrateAsync();
+        _authorization.SetAuthorized(BusinessValueAppFactory.UserNameFor(role));
+        _authorization.SetRoles(role);
+        _authorization.SetPolicies(policies);
+        return Database;
     }
 }

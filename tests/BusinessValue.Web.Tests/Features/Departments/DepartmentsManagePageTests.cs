@@ -9,13 +9,13 @@ using MudBlazor;
 
 namespace BusinessValue.Web.Tests.Features.Departments;
 
-public sealed class DepartmentsManagePageTests : MudComponentTest
+public sealed class DepartmentsManagePageTests() : MudComponentTest(BusinessPageServices.Add)
 {
     private TestDatabase? _database;
 
     private async Task<IRenderedComponent<DepartmentsManagePage>> RenderAsAdministratorAsync()
     {
-        _database = await BusinessPageServices.AddOnNewDatabaseAsync(Context, Roles.Administrator, AccessPolicies.EditBusinessData, AccessPolicies.ManageSettings);
+        _database = await BusinessPageServices.Of(Context).UseAsync(Roles.Administrator, AccessPolicies.EditBusinessData, AccessPolicies.ManageSettings);
         await using (var db = _database.CreateContext())
         {
             db.Departments.Add(new Department(Guid.NewGuid(), "Sales", 40, 65m));

@@ -1,4 +1,5 @@
 using Bunit;
+using BusinessValue.Domain;
 using BusinessValue.Domain.Metrics;
 using BusinessValue.Domain.Periods;
 using BusinessValue.Domain.Systems;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BusinessValue.Web.Tests.Features.Metrics;
 
-public sealed class MetricsPageTests : MudComponentTest
+public sealed class MetricsPageTests() : MudComponentTest(BusinessPageServices.Add)
 {
     private static readonly YearMonth August = new(2026, 8);
     private TestDatabase? _database;
@@ -18,14 +19,15 @@ public sealed class MetricsPageTests : MudComponentTest
     /// <summary>Two systems; ERP has July and August recorded (August without uptime), CRM nothing.</summary>
     private async Task<IRenderedComponent<MetricsPage>> RenderAsync()
     {
-        _database = await BusinessPageServices.AddOnNewDatabaseAsync(Context, Roles.ItDirector, AccessPolicies.EditInventory);
+        _database = await BusinessPageServices.Of(Context).UseAsync(Roles.ItDirector, AccessPolicies.EditInventory);
         await using (var db = _database.CreateContext())
         {
             var erp = new ItSystem(Guid.NewGuid(), "ERP", "ERP", null, Lifecycle.Active, StrategicFit.SupportsStrategy, DateTime.UtcNow);
             db.Systems.Add(erp);
             db.Systems.Add(new ItSystem(Guid.NewGuid(), "CRM", "CRM", null, Lifecycle.Active, StrategicFit.SupportsStrategy, DateTime.UtcNow));
-            db.Metrics.Add(new MonthlyMetrics(erp.Id, August.AddMonths(-1)) { UptimePercent = 99.1m, DowntimeMinutes = 30m });
-            db.Metrics.Add(new MonthlyMetrics(erp.Id, August) { DowntimeMinutes = 0m });
+            var source = InputSource.Imported("july-august.xlsx", DateTime.UtcNow);
+            db.Metrics.Add(new MonthlyMetrics(erp.Id, August.AddMonths(-1)) { UptimePercent = 99.1m, DowntimeMinutes = 30m }.RecordedBy(source));
+            db.Metrics.Add(new MonthlyMetrics(erp.Id, August) { DowntimeMinutes = 0m }.RecordedBy(source));
             await db.SaveChangesAsync();
         }
 
