@@ -77,6 +77,13 @@ internal static class DependencyInjection
         services.AddScoped<Features.Systems.SystemRecords>();
         services.AddScoped<Features.Systems.RestoreTestEditing>();
         services.AddScoped<Features.Integrations.IntegrationEditing>();
+        services.AddScoped<Features.Departments.DepartmentEditing>();
+        services.AddScoped<Features.Departments.ProcessEditing>();
+        services.AddScoped<Features.Departments.DependencyEditing>();
+        services.AddScoped<Features.Workarounds.WorkaroundRegister>();
+        services.AddScoped<Features.Metrics.MetricsGrid>();
+        services.AddScoped<Features.Settings.OrganisationEditing>();
+        services.AddScoped<Features.Home.FirstRunSteps>();
         services.AddScoped<Features.Scorecard.Explanations>();
         services.AddScoped<Features.Audit.AuditTrailSearch>();
         services.AddScoped<Features.Admin.UserAdministration>();

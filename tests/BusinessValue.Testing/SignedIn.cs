@@ -24,4 +24,22 @@ public static class SignedIn
         ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>()).SetAuthenticationState(state);
         return scope;
     }
+
+    /// <summary>As a business owner assigned to <paramref name="departments"/> (the department claims a sign-in gives them).</summary>
+    public static IServiceScope AsBusinessOwnerOf(this IServiceScope scope, params Guid[] departments)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(departments);
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
+                new Claim(ClaimTypes.Name, BusinessValueAppFactory.UserNameFor(Infrastructure.Identity.Roles.BusinessOwner)),
+                new Claim(ClaimTypes.Role, Infrastructure.Identity.Roles.BusinessOwner),
+                .. departments.Select(d => new Claim(Web.Security.AccessPolicies.DepartmentClaim, d.ToString())),
+            ],
+            authenticationType: "Test");
+        ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity))));
+        return scope;
+    }
 }

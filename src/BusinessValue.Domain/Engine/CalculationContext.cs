@@ -269,7 +269,7 @@ internal sealed class CalculationContext
     /// <summary>n × h × W × R_dept + C: what a workaround costs in a full year.</summary>
     public decimal AnnualCostOf(Workaround workaround)
     {
-        return (workaround.People * workaround.HoursPerPersonPerWeek * Assumptions.WorkingWeeksPerYear * RateOf(workaround)) + workaround.DirectAnnualCost;
+        return WorkaroundCost.Annual(workaround.People, workaround.HoursPerPersonPerWeek, workaround.DirectAnnualCost, RateOf(workaround), Assumptions);
     }
 
     /// <summary>docs/formulas.md#manual-integration-cost: M × m × t/60 × R × k.</summary>

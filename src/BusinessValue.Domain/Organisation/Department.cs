@@ -13,9 +13,8 @@ public sealed class Department
     public Department(Guid id, string name, int headcount, decimal? labourRatePerHour = null)
     {
         Id = id;
-        Name = Guard.Text(name, "Department name", NameMaxLength);
-        Headcount = Guard.InRange(headcount, 0, 1_000_000, "Headcount");
-        LabourRatePerHour = labourRatePerHour is { } rate ? Guard.NotNegative(rate, "Department labour rate") : null;
+        Name = string.Empty;
+        Describe(name, headcount, labourRatePerHour);
     }
 
     public Guid Id { get; private set; }
@@ -26,6 +25,15 @@ public sealed class Department
 
     /// <summary>Loaded labour rate for this department's people; null means the organisation's default R.</summary>
     public decimal? LabourRatePerHour { get; private set; }
+
+    /// <summary>Changes the department's name, size and labour rate (the departments page).</summary>
+    public Department Describe(string name, int headcount, decimal? labourRatePerHour)
+    {
+        Name = Guard.Text(name, "Department name", NameMaxLength);
+        Headcount = Guard.InRange(headcount, 0, 1_000_000, "Headcount");
+        LabourRatePerHour = labourRatePerHour is { } rate ? Guard.NotNegative(rate, "Department labour rate") : null;
+        return this;
+    }
 
     public decimal EffectiveLabourRate(Assumptions assumptions)
     {

@@ -16,16 +16,8 @@ public sealed class BusinessProcess
     public BusinessProcess(Guid id, string name, Guid? departmentId, decimal annualRevenue, decimal operatingHoursPerWeek, StrategicImportance importance)
     {
         Id = id;
-        Name = Guard.Text(name, "Process name", NameMaxLength);
-        DepartmentId = departmentId;
-        AnnualRevenue = Guard.NotNegative(annualRevenue, "Annual revenue");
-        if (operatingHoursPerWeek is <= 0m or > 168m)
-        {
-            throw new DomainRuleException("Operating hours per week", $"must be more than 0 and at most 168 (it is {operatingHoursPerWeek}).");
-        }
-
-        OperatingHoursPerWeek = operatingHoursPerWeek;
-        Importance = importance;
+        Name = string.Empty;
+        Describe(name, departmentId, annualRevenue, operatingHoursPerWeek, importance);
     }
 
     public Guid Id { get; private set; }
@@ -41,6 +33,22 @@ public sealed class BusinessProcess
     public decimal OperatingHoursPerWeek { get; private set; }
 
     public StrategicImportance Importance { get; private set; }
+
+    /// <summary>Changes what the process is, whose it is and the revenue flowing through it (the processes page).</summary>
+    public BusinessProcess Describe(string name, Guid? departmentId, decimal annualRevenue, decimal operatingHoursPerWeek, StrategicImportance importance)
+    {
+        Name = Guard.Text(name, "Process name", NameMaxLength);
+        DepartmentId = departmentId;
+        AnnualRevenue = Guard.NotNegative(annualRevenue, "Annual revenue");
+        if (operatingHoursPerWeek is <= 0m or > 168m)
+        {
+            throw new DomainRuleException("Operating hours per week", $"must be more than 0 and at most 168 (it is {operatingHoursPerWeek}).");
+        }
+
+        OperatingHoursPerWeek = operatingHoursPerWeek;
+        Importance = importance;
+        return this;
+    }
 
     /// <summary>r = Rev / (OH × 52).</summary>
     public decimal RevenuePerOperatingHour => AnnualRevenue / (OperatingHoursPerWeek * 52m);

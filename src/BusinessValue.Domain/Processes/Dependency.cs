@@ -18,6 +18,13 @@ public sealed class Dependency
 
     public Guid SystemId { get; private set; }
 
+    /// <summary>Changes the share of the process's revenue that stops while the system is down.</summary>
+    public Dependency WithRevenueShare(decimal revenueShare)
+    {
+        RevenueShare = Share.Of(revenueShare, "Revenue share").Value;
+        return this;
+    }
+
     /// <summary>d: 0–1.</summary>
     public decimal RevenueShare { get; private set; }
 }

@@ -17,21 +17,10 @@ public sealed class Workaround
 
     public Workaround(Guid id, string description, Guid? departmentId, WorkaroundKind kind, int people, decimal hoursPerPersonPerWeek, decimal directAnnualCost, IEnumerable<Guid> systemIds)
     {
-        ArgumentNullException.ThrowIfNull(systemIds);
         Id = id;
-        Description = Guard.Text(description, "Description", DescriptionMaxLength);
-        DepartmentId = departmentId;
-        Kind = kind;
-        People = Guard.InRange(people, 0, 1_000_000, "People");
-        if (hoursPerPersonPerWeek is < 0m or > 168m)
-        {
-            throw new DomainRuleException("Hours per person per week", $"must be between 0 and 168 (it is {hoursPerPersonPerWeek}).");
-        }
-
-        HoursPerPersonPerWeek = hoursPerPersonPerWeek;
-        DirectAnnualCost = Guard.NotNegative(directAnnualCost, "Direct annual cost");
+        Description = string.Empty;
+        Describe(description, departmentId, kind, people, hoursPerPersonPerWeek, directAnnualCost, systemIds);
         Status = WorkaroundStatus.Open;
-        _systems.AddRange(systemIds.Distinct().Select(s => new WorkaroundSystem(s)));
     }
 
     public Guid Id { get; private set; }
@@ -61,6 +50,47 @@ public sealed class Workaround
     public IReadOnlyList<WorkaroundSystem> Systems => _systems;
 
     public IEnumerable<Guid> SystemIds => _systems.Select(s => s.SystemId);
+
+    /// <summary>Changes what the workaround is, who does it, what it costs and which systems it works around (the register).</summary>
+    public Workaround Describe(string description, Guid? departmentId, WorkaroundKind kind, int people, decimal hoursPerPersonPerWeek, decimal directAnnualCost, IEnumerable<Guid> systemIds)
+    {
+        ArgumentNullException.ThrowIfNull(systemIds);
+        Description = Guard.Text(description, "Description", DescriptionMaxLength);
+        DepartmentId = departmentId;
+        Kind = kind;
+        People = Guard.InRange(people, 0, 1_000_000, "People");
+        if (hoursPerPersonPerWeek is < 0m or > 168m)
+        {
+            throw new DomainRuleException("Hours per person per week", $"must be between 0 and 168 (it is {hoursPerPersonPerWeek}).");
+        }
+
+        HoursPerPersonPerWeek = hoursPerPersonPerWeek;
+        DirectAnnualCost = Guard.NotNegative(directAnnualCost, "Direct annual cost");
+        var wanted = systemIds.Distinct().ToHashSet();
+        // Kept links stay the same objects, so the audit trail records only the links added and removed.
+        _systems.RemoveAll(s => !wanted.Contains(s.SystemId));
+        _systems.AddRange(wanted.Where(id => _systems.TrueForAll(s => s.SystemId != id)).Select(id => new WorkaroundSystem(id)));
+        return this;
+    }
+
+    /// <summary>Open, being removed, or removed from a day on (a removal date is required then, and kept only then).</summary>
+    public Workaround WithStatus(WorkaroundStatus status, DateOnly? removedOn)
+    {
+        return status switch
+        {
+            WorkaroundStatus.Open => Reopened(),
+            WorkaroundStatus.BeingRemoved => BeingRemoved(),
+            WorkaroundStatus.Removed => RemovedFrom(removedOn ?? throw new DomainRuleException("Removal date", "is required for a removed workaround.")),
+            _ => throw new DomainRuleException("Status", $"is not a status of a workaround (it is {status})."),
+        };
+    }
+
+    private Workaround Reopened()
+    {
+        Status = WorkaroundStatus.Open;
+        RemovedOn = null;
+        return this;
+    }
 
     public Workaround BeingRemoved()
     {

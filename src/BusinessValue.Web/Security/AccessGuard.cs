@@ -35,6 +35,15 @@ public sealed class AccessGuard(AuthenticationStateProvider authentication, IAut
                && (user.IsInRole(Infrastructure.Identity.Roles.Administrator) || user.HasClaim(AccessPolicies.DepartmentClaim, departmentId.ToString()));
     }
 
+    /// <summary>
+    /// As <see cref="MayEditBusinessDataOfAsync(Guid)"/>; business data in no department (a process or workaround
+    /// whose department was removed) is the administrator's alone, as no business owner is assigned to it.
+    /// </summary>
+    public async Task<bool> MayEditBusinessDataOfAsync(Guid? departmentId) =>
+        departmentId is { } id
+            ? await MayEditBusinessDataOfAsync(id)
+            : (await authentication.GetAuthenticationStateAsync()).User.IsInRole(Infrastructure.Identity.Roles.Administrator);
+
     /// <summary>Who is acting, for the audit trail.</summary>
     public async Task<Infrastructure.Audit.AuditActor> ActorAsync()
     {

@@ -1,0 +1,44 @@
+using BusinessValue.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace BusinessValue.Web.Features.Home;
+
+/// <summary>One thing to enter on a new organisation, where to enter it, and whether it is there yet.</summary>
+public sealed record FirstRunStep(string Title, string Why, string Href, string LinkText, bool Done);
+
+/// <summary>What a new organisation has entered so far, in the order the scorecard needs it.</summary>
+public sealed record FirstRunProgress(bool IsDemo, IReadOnlyList<FirstRunStep> Steps)
+{
+    /// <summary>Shown until every step is done; never on the demo, which has everything.</summary>
+    public bool Show => !IsDemo && Steps.Any(s => !s.Done);
+}
+
+/// <summary>
+/// The first-run path after the demo is removed: organisation and currency, departments, processes with revenue,
+/// systems, which systems each process needs, then metrics. Each step is done once its data exists.
+/// </summary>
+public sealed class FirstRunSteps(IDbContextFactory<BusinessValueDbContext> contexts)
+{
+    public async Task<FirstRunProgress> GetAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var organisation = await db.Organisation.AsNoTracking()
+            .Select(o => new { o.IsDemo, Version = EF.Property<int>(o, RowVersion.Property) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (organisation is { IsDemo: true })
+        {
+            return new FirstRunProgress(true, []);
+        }
+
+        return new FirstRunProgress(false,
+        [
+            // A new organisation is version 0 until a person saves its name and currency (or its assumptions).
+            new("Name the organisation and choose its currency", "Every amount is in this currency.", "/settings/organisation", "Organisation settings", organisation is { Version: > 0 }),
+            new("Add departments", "Their headcount and labour rate price the time lost to workarounds.", "/departments/manage", "Departments", await db.Departments.AnyAsync(cancellationToken)),
+            new("Add business processes with their revenue", "Revenue per operating hour is what downtime costs.", "/departments/manage", "Processes", await db.Processes.AnyAsync(p => p.AnnualRevenue > 0m, cancellationToken)),
+            new("Add systems", "The technology inventory: what each system costs and who owns it.", "/systems/new", "New system", await db.Systems.AnyAsync(cancellationToken)),
+            new("Link processes to the systems they depend on", "A system's downtime costs the revenue of the processes that need it.", "/departments/manage", "Dependencies", await db.Dependencies.AnyAsync(cancellationToken)),
+            new("Record monthly metrics, or import them", "Uptime, downtime, tickets, users: the technical side of every figure.", "/metrics", "Monthly metrics", await db.Metrics.AnyAsync(cancellationToken)),
+        ]);
+    }
+}
