@@ -187,4 +187,43 @@ public sealed class EditSystemBrowserTests(BrowserFixture browser) : IAsyncLifet
             (await db.Metrics.AnyAsync(m => m.SystemId == crm)).Should().BeFalse();
         }
     }
+
+    [Fact]
+    public async Task ItDirector_RecordsARestoreTest_AFutureDayIsRefusedBesideTheDateThenTheTestIsListed()
+    {
+        Guid erp;
+        int before;
+        await using (var db = _database.CreateContext())
+        {
+            erp = await db.Systems.Where(s => s.Name == "ERP").Select(s => s.Id).SingleAsync();
+            before = await db.RestoreTests.CountAsync(t => t.SystemId == erp);
+        }
+
+        var page = await OpenEditPageAsync(Roles.ItDirector, erp);
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = $"Restore tests ({before})" }).ClickAsync();
+        await page.GetByTestId("add-restore-test").ClickAsync();
+        var day = page.Locator("input#restore-tested-on");
+        await day.FillAsync(DateTime.UtcNow.AddDays(3).ToString("MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await day.PressAsync("Tab");
+        await page.Locator("input#restore-hours").FillAsync("6.5");
+        await page.GetByTestId("restore-test-save").ClickAsync();
+
+        var beside = page.Locator(".mud-input-control", new PageLocatorOptions { Has = day }).Locator(".mud-input-helper-text");
+        await Assertions.Expect(beside).ToHaveTextAsync("A restore test cannot be in the future.");
+        await Screenshots.SaveAsync(page, "restore-test-future-day");
+
+        await day.FillAsync("03/14/2026");
+        await day.PressAsync("Tab");
+        await page.GetByTestId("restore-test-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("restore-test-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("restore-test-row")).ToHaveCountAsync(before + 1);
+        await Assertions.Expect(page.GetByTestId("restore-test-row").Filter(new LocatorFilterOptions { HasText = "3/14/2026" })).ToContainTextAsync("6.5");
+        await Screenshots.SaveAsync(page, "restore-tests-tab");
+        await using (var db = _database.CreateContext())
+        {
+            var saved = await db.RestoreTests.SingleAsync(t => t.SystemId == erp && t.TestedOn == new DateOnly(2026, 3, 14));
+            saved.MeasuredRecoveryHours.Should().Be(6.5m);
+            saved.Passed.Should().BeTrue();
+        }
+    }
 }
