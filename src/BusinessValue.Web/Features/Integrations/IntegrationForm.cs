@@ -39,20 +39,6 @@ public sealed class IntegrationForm
         ["Minutes per manual transfer"] = nameof(MinutesPerTransfer),
     };
 
-    public IntegrationForm Copy(int version) => new()
-    {
-        Id = Id,
-        Name = Name,
-        Source = Source,
-        Target = Target,
-        Mode = Mode,
-        TransfersPerMonth = TransfersPerMonth,
-        MinutesPerTransfer = MinutesPerTransfer,
-        Version = version,
-        LabourRatePerHour = LabourRatePerHour,
-        Currency = Currency,
-    };
-
     public IReadOnlyList<ConflictRow> CompareWith(IntegrationForm stored, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(stored);
