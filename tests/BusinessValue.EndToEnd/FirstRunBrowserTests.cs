@@ -45,7 +45,9 @@ public sealed class FirstRunBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await page.GotoAsync(new Uri(_address, "organisation").ToString());
         await WaitForCircuitAsync(page);
         await page.GetByTestId("remove-demo").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Remove demo data" }).Last.ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("This cannot be undone.");
+        await dialog.Locator("button", new() { HasText = "Remove demo data" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("demo-banner")).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
 
         await page.GotoAsync(_address.ToString());

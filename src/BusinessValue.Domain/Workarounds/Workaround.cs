@@ -66,10 +66,10 @@ public sealed class Workaround
 
         HoursPerPersonPerWeek = hoursPerPersonPerWeek;
         DirectAnnualCost = Guard.NotNegative(directAnnualCost, "Direct annual cost");
-        var wanted = systemIds.Distinct().ToHashSet();
+        var wanted = systemIds.Distinct().ToList();
         // Kept links stay the same objects, so the audit trail records only the links added and removed.
         _systems.RemoveAll(s => !wanted.Contains(s.SystemId));
-        _systems.AddRange(wanted.Where(id => _systems.TrueForAll(s => s.SystemId != id)).Select(id => new WorkaroundSystem(id)));
+        _systems.AddRange(wanted.Where(id => _systems.TrueForAll(s => s.SystemId != id)).Select(id => new WorkaroundSystem(id)).ToList());
         return this;
     }
 

@@ -31,6 +31,7 @@ internal sealed class BusinessPageServices
         context.Services.AddScoped<Web.Features.Departments.ProcessEditing>();
         context.Services.AddScoped<Web.Features.Departments.DependencyEditing>();
         context.Services.AddScoped<Web.Features.Metrics.MetricsGrid>();
+        context.Services.AddScoped<Web.Features.Workarounds.WorkaroundRegister>();
     }
 
     public static BusinessPageServices Of(BunitContext context) => context.Services.GetRequiredService<BusinessPageServices>();

@@ -86,7 +86,10 @@ public sealed class ProcessEditing(IDbContextFactory<BusinessValueDbContext> con
         return process is null ? null : ProcessForm.From(process, RowVersion.Of(db, process));
     }
 
-    /// <summary>Adds the process (no <see cref="ProcessForm.Id"/>) or changes it, if it is still as the form read it.</summary>
+    /// <summary>
+    /// Adds the process (no <see cref="ProcessForm.Id"/>; the form then carries the new id) or changes it, if it is
+    /// still as the form read it.
+    /// </summary>
     public async Task<SaveOutcome> SaveAsync(ProcessForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -125,10 +128,13 @@ public sealed class ProcessEditing(IDbContextFactory<BusinessValueDbContext> con
             }
             else
             {
-                db.Processes.Add(new BusinessProcess(Guid.NewGuid(), form.Name, form.DepartmentId, form.AnnualRevenue, form.OperatingHoursPerWeek, form.Importance));
+                process = new BusinessProcess(Guid.NewGuid(), form.Name, form.DepartmentId, form.AnnualRevenue, form.OperatingHoursPerWeek, form.Importance);
+                db.Processes.Add(process);
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            // A new process keeps its form open on the saved record, so its systems can be linked next.
+            form.Id = process.Id;
             return SaveOutcome.Saved;
         }
         catch (DomainRuleException problem)

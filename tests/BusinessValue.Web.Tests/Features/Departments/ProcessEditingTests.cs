@@ -20,10 +20,12 @@ public sealed class ProcessEditingTests
         scope.AsBusinessOwnerOf(own);
         var editing = scope.ServiceProvider.GetRequiredService<ProcessEditing>();
 
-        var outcome = await editing.SaveAsync(new ProcessForm { Name = "Returns", DepartmentId = own, AnnualRevenue = 520_000m, OperatingHoursPerWeek = 50m, Importance = StrategicImportance.High });
+        var form = new ProcessForm { Name = "Returns", DepartmentId = own, AnnualRevenue = 520_000m, OperatingHoursPerWeek = 50m, Importance = StrategicImportance.High };
+        var outcome = await editing.SaveAsync(form);
 
         outcome.IsSaved.Should().BeTrue(outcome.Problem);
         var row = (await editing.ListAsync()).Single(p => p.Name == "Returns");
+        form.Id.Should().Be(row.Id, "the form stays on the new process, so its systems can be linked next");
         row.DepartmentId.Should().Be(own);
         row.AnnualRevenue.Should().Be(520_000m);
         row.Dependencies.Should().Be(0);
