@@ -64,7 +64,7 @@ internal sealed class MetricsImport
         var problems = new List<ImportProblem>();
         var binding = ColumnBinding.Of(ImportTables.Metrics, file.Headings, mapping, problems);
         var systems = (await db.Systems.AsNoTracking().Select(s => new { s.Name, s.Id }).ToListAsync(cancellationToken))
-            .ToDictionary(s => s.Name, s => s.Id, StringComparer.OrdinalIgnoreCase);
+            .ByName(s => s.Name).ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.OrdinalIgnoreCase);
         var mapped = import._columns.Where(c => c.Key is not null && binding.Indexes[binding.IndexOf(c.Key)] >= 0).ToList();
         var plan = new ImportPlan(ImportKind.Metrics, file.FileName, 0, 0, 0, 0, problems, false);
         var strategy = db.Database.CreateExecutionStrategy();
