@@ -6,6 +6,13 @@ using BusinessValue.Infrastructure.PortfolioDocuments;
 
 // dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --split   (CPU and GC time apart, for profiling)
+// dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --import  (100,000 metric rows from CSV against psql \copy)
+if (args is ["--import"])
+{
+    await BusinessValue.Benchmarks.MetricsImportBenchmark.RunAsync();
+    return;
+}
+
 if (args is ["--split"])
 {
     var portfolio = SyntheticPortfolio.Generate(10_000, 12, 1, new YearMonth(2026, 9));

@@ -64,47 +64,82 @@ internal sealed class MetricsImport
         var problems = new List<ImportProblem>();
         var binding = ColumnBinding.Of(ImportTables.Metrics, file.Headings, mapping, problems);
         var systems = (await db.Systems.AsNoTracking().Select(s => new { s.Name, s.Id }).ToListAsync(cancellationToken))
-            .ToDictionary(s => s.Name, s => s.Id, StringComparer.OrdinalIgnoreCase);
-        var rows = Check(file, binding, systems, source, problems, progress, out var total);
+            .ByName(s => s.Name).ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.OrdinalIgnoreCase);
         var mapped = import._columns.Where(c => c.Key is not null && binding.Indexes[binding.IndexOf(c.Key)] >= 0).ToList();
-
-        var plan = new ImportPlan(ImportKind.Metrics, file.FileName, total, 0, 0, 0, problems, false);
+        var plan = new ImportPlan(ImportKind.Metrics, file.FileName, 0, 0, 0, 0, problems, false);
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
+            problems.RemoveRange(0, problems.Count);
+            ColumnBinding.Of(ImportTables.Metrics, file.Headings, mapping, problems);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            progress?.Report(new ImportProgress("Loading", 0));
-            await import.StageAsync(rows, transaction.GetDbTransaction(), cancellationToken);
-            var (added, changed) = await import.CountAsync(mapped, transaction.GetDbTransaction(), cancellationToken);
-            plan = plan with { New = added, Changed = changed, Unchanged = rows.Count - added - changed };
+            var dbTransaction = transaction.GetDbTransaction();
+            if (import.IsPostgres)
+            {
+                // Other writers of monthly metrics wait for the import (readers do not), so the months found new
+                // below are still new when they are written.
+                await ExecuteAsync(dbTransaction.Connection!, dbTransaction, $"LOCK TABLE {Quote(import._table)} IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+            }
+
+            var rows = new List<MonthlyMetrics>();
+            var total = Check(file, binding, systems, source, problems, progress, rows.Add);
+            progress?.Report(new ImportProgress("Comparing", rows.Count));
+            var existing = await import.ExistingAsync(rows, dbTransaction, cancellationToken);
+            var fresh = rows.Where(r => !existing.Contains((r.SystemId, r.Month))).ToList();
+            var known = rows.Where(r => existing.Contains((r.SystemId, r.Month))).ToList();
+            var added = fresh.Count;
+            var changed = 0;
+            if (known.Count > 0 && mapped.Count > 0)
+            {
+                await import.LoadAsync(known, Staging, withVersion: false, dbTransaction, create: true, cancellationToken);
+            }
+
             if (!write || problems.Count > 0)
             {
+                if (known.Count > 0 && mapped.Count > 0)
+                {
+                    changed = await import.CountChangedAsync(mapped, dbTransaction, cancellationToken);
+                }
+
+                plan = plan with { Rows = total, New = added, Changed = changed, Unchanged = known.Count - changed };
                 await transaction.RollbackAsync(cancellationToken);
                 return;
             }
 
             progress?.Report(new ImportProgress("Writing", rows.Count));
-            await import.WriteAsync(mapped, transaction.GetDbTransaction(), cancellationToken);
+            if (fresh.Count > 0)
+            {
+                // New months go straight into the table: one write each, as fast as the database takes rows in.
+                await import.LoadAsync(fresh, Quote(import._table), withVersion: true, dbTransaction, create: false, cancellationToken);
+            }
+
+            if (known.Count > 0 && mapped.Count > 0)
+            {
+                changed = await import.UpdateAsync(mapped, dbTransaction, cancellationToken);
+            }
+
+            plan = plan with { Rows = total, New = added, Changed = changed, Unchanged = known.Count - changed };
             if (added + changed > 0)
             {
                 await PortfolioDocuments.PortfolioStore.MarkChangedAsync(db, cancellationToken);
             }
 
             db.AuditTrail.Add(Audit.AuditEntry.Event(DateTime.UtcNow, Audit.AuditAction.Imported, db.Actor, nameof(MonthlyMetrics), null,
-                $"Imported monthly metrics from {file.FileName}: {total} rows, {added} new, {changed} changed, {rows.Count - added - changed} unchanged. Written in bulk: the months' values are in the file, not itemised here."));
+                $"Imported monthly metrics from {file.FileName}: {total} rows, {added} new, {changed} changed, {known.Count - changed} unchanged. Written in bulk: the months' values are in the file, not itemised here."));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             plan = plan with { Written = true };
         });
-        return plan;
+        return plan with { Problems = [.. problems] };
     }
 
-    private static List<MonthlyMetrics> Check(SpreadsheetFile file, ColumnBinding binding, Dictionary<string, Guid> systems, InputSource source,
-        List<ImportProblem> problems, IProgress<ImportProgress>? progress, out int total)
+    /// <summary>Checks each row, handing each sound one to <paramref name="accept"/>; returns the rows read.</summary>
+    private static int Check(SpreadsheetFile file, ColumnBinding binding, Dictionary<string, Guid> systems, InputSource source,
+        List<ImportProblem> problems, IProgress<ImportProgress>? progress, Action<MonthlyMetrics> accept)
     {
-        var rows = new List<MonthlyMetrics>();
         var seen = new Dictionary<(Guid, YearMonth), int>();
-        total = 0;
+        var total = 0;
+        progress?.Report(new ImportProgress("Checking", 0));
         foreach (var cells in file.Rows())
         {
             total++;
@@ -134,24 +169,27 @@ internal sealed class MetricsImport
             }
 
             seen[(systemId, m)] = row.RowNumber;
+            MonthlyMetrics metrics;
             try
             {
-                var metrics = new MonthlyMetrics(systemId, m, measure => row.Number(measure.Key))
+                metrics = new MonthlyMetrics(systemId, m, measure => row.Number(measure.Key))
                 {
                     P1 = Tickets(row, Severity.P1),
                     P2 = Tickets(row, Severity.P2),
                     P3 = Tickets(row, Severity.P3),
                     P4 = Tickets(row, Severity.P4),
-                }.Validated();
-                rows.Add(metrics.RecordedBy(source));
+                }.Validated().RecordedBy(source);
             }
             catch (DomainRuleException rule)
             {
                 row.Problem(rule);
+                continue;
             }
+
+            accept(metrics);
         }
 
-        return rows;
+        return total;
     }
 
     private static TicketStats Tickets(ImportRow row, Severity severity) =>
@@ -161,45 +199,68 @@ internal sealed class MetricsImport
 
     private string ColumnList(string? alias = null) => string.Join(", ", _columns.Select(c => alias is null ? Quote(c.Column) : $"{alias}.{Quote(c.Column)}"));
 
-    private async Task StageAsync(List<MonthlyMetrics> rows, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>The months of the file's systems already stored, among the months the rows name.</summary>
+    private async Task<HashSet<(Guid, YearMonth)>> ExistingAsync(List<MonthlyMetrics> rows, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<(Guid, YearMonth)>();
+        if (rows.Count == 0)
+        {
+            return keys;
+        }
+
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        // Months are stored as YYYY-MM, so text order is time order.
+        command.CommandText = $"SELECT {Quote(_columns[0].Column)}, {Quote(_columns[1].Column)} FROM {Quote(_table)} WHERE {Quote(_columns[1].Column)} BETWEEN @first AND @last";
+        command.Parameters.Add(_columns[1].Mapping.CreateParameter(command, "@first", rows.Min(r => r.Month)));
+        command.Parameters.Add(_columns[1].Mapping.CreateParameter(command, "@last", rows.Max(r => r.Month)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var system = reader.GetValue(0) is Guid id ? id : Guid.Parse(reader.GetString(0));
+            keys.Add((system, YearMonth.Parse(reader.GetString(1))));
+        }
+
+        return keys;
+    }
+
+    /// <summary>Loads months into <paramref name="target"/>: binary COPY on PostgreSQL, one prepared statement on SQLite.</summary>
+    private async Task LoadAsync(List<MonthlyMetrics> rows, string target, bool withVersion, DbTransaction transaction, bool create, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
-        var create = IsPostgres
-            ? $"CREATE TEMP TABLE {Staging} ON COMMIT DROP AS SELECT {ColumnList()} FROM {Quote(_table)} WITH NO DATA"
-            : $"CREATE TEMP TABLE {Staging} AS SELECT {ColumnList()} FROM {Quote(_table)} WHERE 0";
-        await ExecuteAsync(connection, transaction, create, cancellationToken);
+        if (create)
+        {
+            await ExecuteAsync(connection, transaction, IsPostgres
+                ? $"CREATE TEMP TABLE {Staging} ON COMMIT DROP AS SELECT {ColumnList()} FROM {Quote(_table)} WITH NO DATA"
+                : $"CREATE TEMP TABLE {Staging} AS SELECT {ColumnList()} FROM {Quote(_table)} WHERE 0", cancellationToken);
+        }
+
+        var columns = withVersion ? $"{ColumnList()}, {Quote(RowVersion.Property)}" : ColumnList();
         if (connection is NpgsqlConnection npgsql)
         {
-            // The connection is in COPY mode until the importer is disposed: nothing else may run before.
-            await using (var importer = await npgsql.BeginBinaryImportAsync($"COPY {Staging} ({ColumnList()}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            // The connection is in COPY mode until the importer is disposed: nothing else may run before. Typed,
+            // synchronous writes into the importer's buffer: one await per value would cost more than the rest.
+            await using (var importer = await npgsql.BeginBinaryImportAsync($"COPY {target} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
             {
                 foreach (var row in rows)
                 {
-                    await importer.StartRowAsync(cancellationToken);
-                    foreach (var column in _columns)
-                    {
-                        var value = column.ProviderValue(row);
-                        if (value is null)
-                        {
-                            await importer.WriteNullAsync(cancellationToken);
-                        }
-                        else
-                        {
-                            await importer.WriteAsync(value, TypeOf(value), cancellationToken);
-                        }
-                    }
+                    Copy(importer, row, withVersion);
                 }
 
                 await importer.CompleteAsync(cancellationToken);
             }
 
-            await ExecuteAsync(connection, transaction, $"ANALYZE {Staging}", cancellationToken);
+            if (create)
+            {
+                await ExecuteAsync(connection, transaction, $"ANALYZE {Staging}", cancellationToken);
+            }
+
             return;
         }
 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO {Staging} ({ColumnList()}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"@p{i}"))})";
+        insert.CommandText = $"INSERT INTO {target} ({columns}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"@p{i}"))}{(withVersion ? ", 0" : string.Empty)})";
         foreach (var row in rows)
         {
             insert.Parameters.Clear();
@@ -212,37 +273,83 @@ internal sealed class MetricsImport
         }
     }
 
-    private async Task<(int New, int Changed)> CountAsync(List<StagedColumn> mapped, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>One month into the COPY stream, in the order of the staging table's columns.</summary>
+    private static void Copy(NpgsqlBinaryImporter importer, MonthlyMetrics row, bool withVersion)
+    {
+        importer.StartRow();
+        importer.Write(row.SystemId, NpgsqlDbType.Uuid);
+        importer.Write(row.Month.ToString(), NpgsqlDbType.Text);
+        foreach (var measure in Measures.All)
+        {
+            if (row.ValueOf(measure) is not { } value)
+            {
+                importer.WriteNull();
+            }
+            else if (measure.WholeNumber)
+            {
+                importer.Write((int)value, NpgsqlDbType.Integer);
+            }
+            else
+            {
+                importer.Write(value, NpgsqlDbType.Numeric);
+            }
+        }
+
+        foreach (var severity in Enum.GetValues<Severity>())
+        {
+            var tickets = row.Tickets(severity);
+            Nullable(importer, tickets.Count, NpgsqlDbType.Integer);
+            Nullable(importer, tickets.TotalResolutionHours, NpgsqlDbType.Numeric);
+            Nullable(importer, tickets.AverageUsersAffected, NpgsqlDbType.Numeric);
+        }
+
+        importer.Write(row.Source!.Kind.ToString(), NpgsqlDbType.Text);
+        importer.Write(row.Source.Detail, NpgsqlDbType.Text);
+        importer.Write(row.Source.RecordedAtUtc, NpgsqlDbType.TimestampTz);
+        if (withVersion)
+        {
+            importer.Write(0, NpgsqlDbType.Integer);
+        }
+    }
+
+    private static void Nullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
+        where T : struct
+    {
+        if (value is { } v)
+        {
+            importer.Write(v, type);
+        }
+        else
+        {
+            importer.WriteNull();
+        }
+    }
+
+    /// <summary>How many staged months differ from the stored ones in a column of the file.</summary>
+    private async Task<int> CountChangedAsync(List<StagedColumn> mapped, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText =
-            $"SELECT COALESCE(SUM(CASE WHEN t.{Quote(_columns[0].Column)} IS NULL THEN 1 ELSE 0 END), 0), " +
-            $"COALESCE(SUM(CASE WHEN t.{Quote(_columns[0].Column)} IS NOT NULL AND ({Differs(mapped)}) THEN 1 ELSE 0 END), 0) " +
-            $"FROM {Staging} s LEFT JOIN {Quote(_table)} t ON {Matches()}";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+        command.CommandText = $"SELECT COUNT(*) FROM {Staging} s JOIN {Quote(_table)} t ON {Matches()} WHERE {Differs(mapped)}";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task WriteAsync(List<StagedColumn> mapped, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Updates the stored months that differ (only the file's columns, and the source), raising their version; returns how many.</summary>
+    private async Task<int> UpdateAsync(List<StagedColumn> mapped, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var connection = transaction.Connection!;
         var version = Quote(RowVersion.Property);
-        if (mapped.Count > 0)
-        {
-            var set = string.Join(", ", mapped.Concat(_columns.Where(c => c.IsSource)).Select(c => $"{Quote(c.Column)} = s.{Quote(c.Column)}"));
-            await ExecuteAsync(connection, transaction,
-                $"UPDATE {Quote(_table)} AS t SET {set}, {version} = t.{version} + 1 FROM {Staging} AS s WHERE {Matches()} AND ({Differs(mapped)})", cancellationToken);
-        }
-
-        await ExecuteAsync(connection, transaction,
-            $"INSERT INTO {Quote(_table)} ({ColumnList()}, {version}) SELECT {ColumnList("s")}, 0 FROM {Staging} AS s " +
-            $"WHERE NOT EXISTS (SELECT 1 FROM {Quote(_table)} AS t WHERE {Matches()})", cancellationToken);
+        var set = string.Join(", ", mapped.Concat(_columns.Where(c => c.IsSource)).Select(c => $"{Quote(c.Column)} = s.{Quote(c.Column)}"));
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandTimeout = 600;
+        command.CommandText = $"UPDATE {Quote(_table)} AS t SET {set}, {version} = t.{version} + 1 FROM {Staging} AS s WHERE {Matches()} AND ({Differs(mapped)})";
+        var updated = await command.ExecuteNonQueryAsync(cancellationToken);
         if (!IsPostgres)
         {
-            await ExecuteAsync(connection, transaction, $"DROP TABLE {Staging}", cancellationToken);
+            await ExecuteAsync(transaction.Connection!, transaction, $"DROP TABLE {Staging}", cancellationToken);
         }
+
+        return updated;
     }
 
     private string Matches() => $"t.{Quote(_columns[0].Column)} = s.{Quote(_columns[0].Column)} AND t.{Quote(_columns[1].Column)} = s.{Quote(_columns[1].Column)}";
@@ -261,23 +368,11 @@ internal sealed class MetricsImport
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static NpgsqlDbType TypeOf(object value) => value switch
-    {
-        Guid => NpgsqlDbType.Uuid,
-        decimal => NpgsqlDbType.Numeric,
-        int => NpgsqlDbType.Integer,
-        long => NpgsqlDbType.Bigint,
-        DateTime => NpgsqlDbType.TimestampTz,
-        _ => NpgsqlDbType.Text,
-    };
-
     /// <summary>One column of the staging table: its EF property (for the name and the value's stored form) and its value in a row.</summary>
     private sealed record StagedColumn(IProperty Property, StoreObjectIdentifier Store, Func<MonthlyMetrics, object?> Value, string? Key, bool IsSource = false)
     {
         public string Column { get; } = Property.GetColumnName(Store)!;
 
         public RelationalTypeMapping Mapping { get; } = (RelationalTypeMapping)Property.GetTypeMapping();
-
-        public object? ProviderValue(MonthlyMetrics row) => Value(row) is { } value ? Mapping.Converter?.ConvertToProvider(value) ?? value : null;
     }
 }

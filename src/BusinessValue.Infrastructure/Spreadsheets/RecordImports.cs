@@ -10,6 +10,24 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace BusinessValue.Infrastructure.Spreadsheets;
 
+internal static class Names
+{
+    /// <summary>
+    /// Records by name ignoring case. Names are unique as stored, but two may differ only in case on PostgreSQL:
+    /// the first is kept rather than the import failing.
+    /// </summary>
+    public static Dictionary<string, T> ByName<T>(this IEnumerable<T> records, Func<T, string> name)
+    {
+        var byName = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+        foreach (var record in records)
+        {
+            byName.TryAdd(name(record), record);
+        }
+
+        return byName;
+    }
+}
+
 internal enum RowOutcome
 {
     New,
@@ -119,7 +137,7 @@ internal abstract class RecordImport(BusinessValueDbContext db, InputSource sour
 
     protected static async Task<Dictionary<string, Guid>> NamesAsync<T>(IQueryable<T> records, Func<T, string> name, Func<T, Guid> id, CancellationToken cancellationToken)
         where T : class =>
-        (await records.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(name, id, StringComparer.OrdinalIgnoreCase);
+        (await records.AsNoTracking().ToListAsync(cancellationToken)).ByName(name).ToDictionary(p => p.Key, p => id(p.Value), StringComparer.OrdinalIgnoreCase);
 }
 
 internal sealed class SystemsImport(BusinessValueDbContext db, InputSource source, DateTime nowUtc) : RecordImport(db, source, nowUtc)
@@ -127,7 +145,7 @@ internal sealed class SystemsImport(BusinessValueDbContext db, InputSource sourc
     private Dictionary<string, ItSystem> _systems = [];
 
     public override async Task LoadAsync(CancellationToken cancellationToken) =>
-        _systems = (await Db.Systems.ToListAsync(cancellationToken)).ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+        _systems = (await Db.Systems.ToListAsync(cancellationToken)).ByName(s => s.Name);
 
     protected override RowOutcome Import(ImportRow row)
     {
@@ -169,7 +187,7 @@ internal sealed class DepartmentsImport(BusinessValueDbContext db, InputSource s
     private Dictionary<string, Department> _departments = [];
 
     public override async Task LoadAsync(CancellationToken cancellationToken) =>
-        _departments = (await Db.Departments.ToListAsync(cancellationToken)).ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+        _departments = (await Db.Departments.ToListAsync(cancellationToken)).ByName(d => d.Name);
 
     protected override RowOutcome Import(ImportRow row)
     {
@@ -199,7 +217,7 @@ internal sealed class ProcessesImport(BusinessValueDbContext db, InputSource sou
 
     public override async Task LoadAsync(CancellationToken cancellationToken)
     {
-        _processes = (await Db.Processes.ToListAsync(cancellationToken)).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        _processes = (await Db.Processes.ToListAsync(cancellationToken)).ByName(p => p.Name);
         _departments = await NamesAsync(Db.Departments, d => d.Name, d => d.Id, cancellationToken);
     }
 
@@ -274,7 +292,7 @@ internal sealed class IntegrationsImport(BusinessValueDbContext db, InputSource 
 
     public override async Task LoadAsync(CancellationToken cancellationToken)
     {
-        _integrations = (await Db.Integrations.ToListAsync(cancellationToken)).ToDictionary(i => i.Name, StringComparer.OrdinalIgnoreCase);
+        _integrations = (await Db.Integrations.ToListAsync(cancellationToken)).ByName(i => i.Name);
         _systems = await NamesAsync(Db.Systems, s => s.Name, s => s.Id, cancellationToken);
     }
 
@@ -326,7 +344,7 @@ internal sealed class WorkaroundsImport(BusinessValueDbContext db, InputSource s
     {
         _departments = await NamesAsync(Db.Departments, d => d.Name, d => d.Id, cancellationToken);
         _systems = await NamesAsync(Db.Systems, s => s.Name, s => s.Id, cancellationToken);
-        _workarounds = [];
+        _workarounds = new Dictionary<string, Workaround>(StringComparer.OrdinalIgnoreCase);
         foreach (var workaround in await Db.Workarounds.Include(w => w.Systems).ToListAsync(cancellationToken))
         {
             _workarounds.TryAdd(Key(workaround.Description, workaround.DepartmentId), workaround);

@@ -250,7 +250,8 @@ public sealed class ApiTests
         using var page = await client.GetAsync(new Uri("/api/docs/", UriKind.Relative));
 
         openApi.GetProperty("paths").EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
-            "/api/v1/scorecard", "/api/v1/systems/{id}/scorecard", "/api/v1/systems", "/api/v1/systems/{id}/metrics/{month}", "/api/v1/metrics");
+            "/api/v1/scorecard", "/api/v1/systems/{id}/scorecard", "/api/v1/systems", "/api/v1/systems/{id}/metrics/{month}", "/api/v1/metrics",
+            "/api/v1/imports/{kind}", "/api/v1/imports/{kind}/export");
         openApi.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _).Should().BeTrue();
         page.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await page.Content.ReadAsStringAsync();
