@@ -8,41 +8,16 @@ namespace BusinessValue.EndToEnd;
 
 /// <summary>Processes, their dependencies on systems and the workarounds register in a real browser, on the demo.</summary>
 [Collection(SharedBrowser.Name)]
-public sealed class BusinessDataBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class BusinessDataBrowserTests(BrowserFixture browser) : AppInBrowserTest(browser)
 {
-    private TestDatabase _database = null!;
-    private BusinessValueAppFactory _app = null!;
-    private IBrowserContext? _context;
-    private Uri _address = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _app = new BusinessValueAppFactory(_database);
-        _address = _app.StartKestrel();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    private IPage? _page;
 
     private async Task<IPage> OpenAsync(string path)
     {
-        _context ??= await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, ColorScheme = ColorScheme.Light, Locale = "en-US" });
-        if (_context.Pages.Count == 0)
-        {
-            await _context.SignInAsync(_app, _address, Roles.Administrator);
-        }
-
-        var page = _context.Pages.Count > 0 ? _context.Pages[0] : await _context.NewPageAsync();
-        await page.GotoAsync(new Uri(_address, path).ToString());
+        // One administrator's browser for the whole test, as a person moving between pages.
+        _page ??= await SignedInPageAsync(Roles.Administrator, 1400, 900);
+        var page = _page;
+        await page.GotoAsync(new Uri(Address, path).ToString());
         await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         return page;
     }
@@ -63,7 +38,7 @@ public sealed class BusinessDataBrowserTests(BrowserFixture browser) : IAsyncLif
         await Assertions.Expect(page.GetByText("Revenue share saved.")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "process-dependencies");
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var saved = await db.Dependencies.Join(db.Processes.Where(p => p.Name == "Order to cash"), d => d.ProcessId, p => p.Id, (d, _) => d)
             .Join(db.Systems.Where(s => s.Name == "ERP"), d => d.SystemId, s => s.Id, (d, _) => d).SingleAsync();
         saved.RevenueShare.Should().Be(0.55m);

@@ -8,41 +8,16 @@ namespace BusinessValue.EndToEnd;
 
 /// <summary>After the demo is removed, the empty scorecard says what to enter first, and ticks each step as its data arrives.</summary>
 [Collection(SharedBrowser.Name)]
-public sealed class FirstRunBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class FirstRunBrowserTests(BrowserFixture browser) : AppInBrowserTest(browser)
 {
-    private TestDatabase _database = null!;
-    private BusinessValueAppFactory _app = null!;
-    private IBrowserContext? _context;
-    private Uri _address = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _app = new BusinessValueAppFactory(_database);
-        _address = _app.StartKestrel();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     private static async Task WaitForCircuitAsync(IPage page) =>
         await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
 
     [Fact]
     public async Task Administrator_RemovesTheDemo_TheScorecardListsTheStepsAndTicksCurrencyAndDepartmentsOnceEntered()
     {
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, ColorScheme = ColorScheme.Light, Locale = "en-US" });
-        await _context.SignInAsync(_app, _address, Roles.Administrator);
-        var page = await _context.NewPageAsync();
-        await page.GotoAsync(new Uri(_address, "organisation").ToString());
+        var page = await SignedInPageAsync(Roles.Administrator);
+        await page.GotoAsync(new Uri(Address, "organisation").ToString());
         await WaitForCircuitAsync(page);
         await page.GetByTestId("remove-demo").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
@@ -50,7 +25,7 @@ public sealed class FirstRunBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await dialog.Locator("button", new() { HasText = "Remove demo data" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("demo-banner")).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
 
-        await page.GotoAsync(_address.ToString());
+        await page.GotoAsync(Address.ToString());
         await WaitForCircuitAsync(page);
         var steps = page.GetByTestId("first-run-step");
         await Assertions.Expect(steps).ToHaveCountAsync(6);
@@ -67,7 +42,7 @@ public sealed class FirstRunBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await page.GetByTestId("save-organisation").ClickAsync();
         await Assertions.Expect(page.GetByText("Organisation saved.")).ToBeVisibleAsync();
 
-        await page.GotoAsync(new Uri(_address, "departments/manage").ToString());
+        await page.GotoAsync(new Uri(Address, "departments/manage").ToString());
         await WaitForCircuitAsync(page);
         await page.GetByTestId("add-department").ClickAsync();
         await page.Locator("input#department-name").FillAsync("Warehouse");
@@ -81,7 +56,7 @@ public sealed class FirstRunBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await Assertions.Expect(page.GetByTestId("department-row")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("department-row")).ToContainTextAsync("38 EUR");
 
-        await page.GotoAsync(_address.ToString());
+        await page.GotoAsync(Address.ToString());
         await WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=first-run-step][data-done=true]")).ToHaveCountAsync(2);
         await Assertions.Expect(steps.Nth(0)).ToHaveAttributeAsync("data-done", "true");
@@ -90,7 +65,7 @@ public sealed class FirstRunBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await Assertions.Expect(page.GetByTestId("scorecard-period")).ToContainTextAsync("Fabrikam Logistics");
         await Screenshots.SaveAsync(page, "first-run-two-steps-done");
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         (await db.Organisation.SingleAsync()).Currency.Code.Should().Be("EUR");
     }
 }

@@ -11,53 +11,25 @@ namespace BusinessValue.EndToEnd;
 
 /// <summary>The import page in a real browser: a file with a bad row changes nothing; the fixed file does, and the scorecard follows.</summary>
 [Collection(SharedBrowser.Name)]
-public sealed class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class ImportBrowserTests(BrowserFixture browser) : AppInBrowserTest(browser)
 {
-    private TestDatabase _database = null!;
-    private BusinessValueAppFactory _app = null!;
-    private IBrowserContext? _context;
-    private Uri _address = null!;
-    private string _folder = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _app = new BusinessValueAppFactory(_database);
-        _address = _app.StartKestrel();
-        _folder = Directory.CreateTempSubdirectory("bv-import-").FullName;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public async Task ItDirector_UploadsMetricsWithOneBadRow_SeesTheRowAndNothingImported_ThenTheFixedFileChangesTheSystemsFigures()
     {
         Guid erp;
         decimal quarterBefore;
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             erp = await db.Systems.Where(s => s.Name == "ERP").Select(s => s.Id).SingleAsync();
             quarterBefore = await QuarterPeakMinutesAsync(db, erp);
         }
 
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 }, ColorScheme = ColorScheme.Light, Locale = "en-US" });
-        await _context.SignInAsync(_app, _address, Roles.ItDirector);
-        var page = await _context.NewPageAsync();
-        await page.GotoAsync(new Uri(_address, $"systems/{erp}?period=2026-Q3").ToString());
+        var page = await SignedInPageAsync(Roles.ItDirector, 1280, 1000);
+        await page.GotoAsync(new Uri(Address, $"systems/{erp}?period=2026-Q3").ToString());
         var cards = page.GetByTestId("paired-cards");
         await Assertions.Expect(cards).ToContainTextAsync($"{quarterBefore.ToString("N0", CultureInfo.InvariantCulture)} slow peak minutes");
 
-        await page.GotoAsync(new Uri(_address, "import").ToString());
+        await page.GotoAsync(new Uri(Address, "import").ToString());
         await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         await page.GetByLabel("Table").ClickAsync();
         await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "Monthly metrics" }).ClickAsync();
@@ -76,7 +48,7 @@ public sealed class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("import-nothing-written")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("import-commit")).ToBeDisabledAsync();
         await Screenshots.SaveAsync(page, "import-bad-row");
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             (await QuarterPeakMinutesAsync(db, erp)).Should().Be(quarterBefore, "a file with a bad row imports nothing");
         }
@@ -91,20 +63,21 @@ public sealed class ImportBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Screenshots.SaveAsync(page, "import-done");
 
         decimal quarterAfter;
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             (await db.Metrics.AsNoTracking().SingleAsync(m => m.SystemId == erp && m.Month == new YearMonth(2026, 9))).ValueOf(Measures.PeakDegraded).Should().Be(900m);
             quarterAfter = await QuarterPeakMinutesAsync(db, erp);
         }
 
         quarterAfter.Should().NotBe(quarterBefore);
-        await page.GotoAsync(new Uri(_address, $"systems/{erp}?period=2026-Q3").ToString());
+        await page.GotoAsync(new Uri(Address, $"systems/{erp}?period=2026-Q3").ToString());
         await Assertions.Expect(page.GetByTestId("paired-cards")).ToContainTextAsync($"{quarterAfter.ToString("N0", CultureInfo.InvariantCulture)} slow peak minutes");
     }
 
     private async Task<string> WriteAsync(string name, string content)
     {
-        var path = Path.Combine(_folder, name);
+        // Beside the test's database, removed with it.
+        var path = Path.Combine(Database.DataDirectory, name);
         await File.WriteAllTextAsync(path, content);
         return path;
     }

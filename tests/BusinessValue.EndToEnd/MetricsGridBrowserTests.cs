@@ -8,50 +8,24 @@ namespace BusinessValue.EndToEnd;
 
 /// <summary>The monthly metrics grid in a real browser: typed with the keyboard, checked at the cell, saved, and seen on the system's scorecard.</summary>
 [Collection(SharedBrowser.Name)]
-public sealed class MetricsGridBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class MetricsGridBrowserTests(BrowserFixture browser) : AppInBrowserTest(browser)
 {
-    private TestDatabase _database = null!;
-    private BusinessValueAppFactory _app = null!;
-    private IBrowserContext? _context;
-    private Uri _address = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _app = new BusinessValueAppFactory(_database);
-        _address = _app.StartKestrel();
-    }
-
-    public async Task DisposeAsync()
-    {
-        // Close the browser first: an open circuit would hold the server's graceful shutdown.
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task ItDirector_TypesDowntimeForErp_TheCellRefusesTooManyMinutesThenTheSavedValueReachesErpsScorecard()
     {
         Guid erp;
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             erp = await db.Systems.Where(s => s.Name == "ERP").Select(s => s.Id).SingleAsync();
         }
 
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, ColorScheme = ColorScheme.Light, Locale = "en-US" });
-        await _context.SignInAsync(_app, _address, Roles.ItDirector);
-        var page = await _context.NewPageAsync();
-        var scorecard = new Uri(_address, $"systems/{erp}?period=2026-09").ToString();
+        var page = await SignedInPageAsync(Roles.ItDirector, 1400, 900);
+        var scorecard = new Uri(Address, $"systems/{erp}?period=2026-09").ToString();
         await page.GotoAsync(scorecard);
         await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         var before = await page.GetByTestId("paired-cards").InnerTextAsync();
 
-        await page.GotoAsync(new Uri(_address, "metrics").ToString());
+        await page.GotoAsync(new Uri(Address, "metrics").ToString());
         await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("metrics-grid")).ToHaveAttributeAsync("data-month", "2026-09");
         var downtime = page.Locator("tr[data-system='ERP'] input[data-column='downtimeMinutes']");
@@ -76,7 +50,7 @@ public sealed class MetricsGridBrowserTests(BrowserFixture browser) : IAsyncLife
         await Assertions.Expect(page.GetByTestId("unsaved")).ToHaveCountAsync(0);
         await Assertions.Expect(downtime).ToHaveValueAsync("1234");
 
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             (await db.Metrics.SingleAsync(m => m.SystemId == erp && m.Month == new Domain.Periods.YearMonth(2026, 9))).DowntimeMinutes.Should().Be(1234m);
         }

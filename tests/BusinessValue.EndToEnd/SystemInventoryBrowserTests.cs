@@ -11,35 +11,13 @@ namespace BusinessValue.EndToEnd;
 
 /// <summary>The systems list with 120 systems in a real browser: paging, sorting and searching are clicks and keystrokes.</summary>
 [Collection(SharedBrowser.Name)]
-public sealed class SystemInventoryBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class SystemInventoryBrowserTests(BrowserFixture browser) : AppInBrowserTest(browser)
 {
-    private TestDatabase _database = null!;
-    private BusinessValueAppFactory _app = null!;
-    private IBrowserContext? _context;
-    private Uri _address = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task PrepareAsync(TestDatabase database)
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await _database.MigrateAsync();
-        await using (var db = _database.CreateContext())
-        {
-            await PortfolioStore.ReplaceAsync(db, SyntheticPortfolio.Generate(120, 1, seed: 9, new YearMonth(2026, 9)));
-        }
-
-        _app = new BusinessValueAppFactory(_database);
-        _address = _app.StartKestrel();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
+        await database.MigrateAsync();
+        await using var db = database.CreateContext();
+        await PortfolioStore.ReplaceAsync(db, SyntheticPortfolio.Generate(120, 1, seed: 9, new YearMonth(2026, 9)));
     }
 
     [Fact]
@@ -47,17 +25,15 @@ public sealed class SystemInventoryBrowserTests(BrowserFixture browser) : IAsync
     {
         List<string> byName;
         string costliest;
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             byName = await db.Systems.OrderBy(s => s.Name).Select(s => s.Name).ToListAsync();
             var systems = await db.Systems.AsNoTracking().ToListAsync();
             costliest = systems.OrderByDescending(s => s.TotalCostOfOwnership).First().Name;
         }
 
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, ColorScheme = ColorScheme.Light, Locale = "en-US" });
-        await _context.SignInAsync(_app, _address, Roles.Viewer);
-        var page = await _context.NewPageAsync();
-        await page.GotoAsync(new Uri(_address, "systems").ToString());
+        var page = await SignedInPageAsync(Roles.Viewer);
+        await page.GotoAsync(new Uri(Address, "systems").ToString());
         await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
 
         var rows = page.GetByTestId("system-row");
@@ -93,15 +69,13 @@ public sealed class SystemInventoryBrowserTests(BrowserFixture browser) : IAsync
     public async Task ItDirector_NewIntegration_TheManualCostFollowsTheNumbersAsTheyAreTyped()
     {
         decimal rate;
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             rate = (await db.Organisation.SingleAsync()).Assumptions.LabourRatePerHour;
         }
 
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, ColorScheme = ColorScheme.Light, Locale = "en-US" });
-        await _context.SignInAsync(_app, _address, Roles.ItDirector);
-        var page = await _context.NewPageAsync();
-        await page.GotoAsync(new Uri(_address, "integrations").ToString());
+        var page = await SignedInPageAsync(Roles.ItDirector);
+        await page.GotoAsync(new Uri(Address, "integrations").ToString());
         await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("new-integration")).ToBeEnabledAsync();
 
