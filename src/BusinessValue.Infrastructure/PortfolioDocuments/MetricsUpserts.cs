@@ -139,9 +139,13 @@ public static class MetricsUpserts
                     // Field by field, so the audit trail shows what changed and an identical report changes nothing
                     // (not even who sent it last: the stored source stays that of the values as they are).
                     var entry = db.Entry(stored);
-                    // The source first, as a whole: SetValues copies into the stored complex value and so fails
-                    // on a month stored without a source (older data, some imports).
-                    entry.ComplexProperty(m => m.Source).CurrentValue = (row.Source ?? stored.Source)!; // null only when both are
+                    // A month stored without a source (older data, some imports) gets one as a whole first:
+                    // SetValues copies into the stored complex value and fails on a null one.
+                    if (stored.Source is null && row.Source is not null)
+                    {
+                        entry.ComplexProperty(m => m.Source).CurrentValue = row.Source;
+                    }
+
                     entry.CurrentValues.SetValues(row);
                     var measuresChanged = entry.Properties.Any(p => p.IsModified)
                         || entry.ComplexProperties.Where(c => c.Metadata.Name != nameof(MonthlyMetrics.Source)).Any(c => c.Properties.Any(p => p.IsModified));

@@ -99,12 +99,7 @@ public sealed class MetricsPageTests() : MudComponentTest(BusinessPageServices.A
     {
         var page = await RenderAsync();
         var dialogs = Context.Render<MudBlazor.MudDialogProvider>();
-        await using (var db = _database!.CreateContext())
-        {
-            var august = await db.Metrics.SingleAsync(m => m.Month == August);
-            db.Entry(august).Property(Measures.Downtime.Key).CurrentValue = 5m;
-            await db.SaveChangesAsync();
-        }
+        await SomeoneElseSavesErpAugustDowntimeAsync(5m);
 
         Cell(page, "ERP", Measures.Downtime).Change("7");
         Cell(page, "CRM", Measures.Uptime).Change("99");
@@ -135,12 +130,7 @@ public sealed class MetricsPageTests() : MudComponentTest(BusinessPageServices.A
     {
         var page = await RenderAsync();
         var dialogs = Context.Render<MudBlazor.MudDialogProvider>();
-        await using (var db = _database!.CreateContext())
-        {
-            var august = await db.Metrics.SingleAsync(m => m.Month == August);
-            db.Entry(august).Property(Measures.Downtime.Key).CurrentValue = 5m;
-            await db.SaveChangesAsync();
-        }
+        await SomeoneElseSavesErpAugustDowntimeAsync(5m);
 
         Cell(page, "ERP", Measures.Downtime).Change("7");
         page.Find("button[data-testid=save-metrics]").Click();
@@ -153,6 +143,13 @@ public sealed class MetricsPageTests() : MudComponentTest(BusinessPageServices.A
         Cell(page, "ERP", Measures.Downtime).GetAttribute("value").Should().Be("7");
         await using var check = _database!.CreateContext();
         (await ErpAugustAsync(check)).DowntimeMinutes.Should().Be(5m);
+    }
+
+    private async Task SomeoneElseSavesErpAugustDowntimeAsync(decimal minutes)
+    {
+        await using var db = _database!.CreateContext();
+        db.Entry(await ErpAugustAsync(db)).Property(Measures.Downtime.Key).CurrentValue = minutes;
+        await db.SaveChangesAsync();
     }
 
     private static async Task<MonthlyMetrics> ErpAugustAsync(BusinessValue.Infrastructure.Persistence.BusinessValueDbContext db)
