@@ -74,29 +74,51 @@ public static class MetricsUpserts
     /// <summary>
     /// Writes checked rows in one transaction: all of them, or none if anything fails. When another request wrote
     /// one of the same new months at the same moment (a tool's retry), it runs once more and replaces it.
+    /// Last write wins: this is the monitoring tools' path (docs/api.md).
     /// </summary>
-    public static async Task<MetricsUpsertResult> ApplyAsync(BusinessValueDbContext db, IReadOnlyList<MonthlyMetrics> rows, CancellationToken cancellationToken = default)
+    public static async Task<MetricsUpsertResult> ApplyAsync(BusinessValueDbContext db, IReadOnlyList<MonthlyMetrics> rows, CancellationToken cancellationToken = default) =>
+        (await ApplyAsync(db, rows, versionRead: null, cancellationToken)).Result;
+
+    /// <summary>
+    /// Writes the rows whose stored month still has the version the writer read (<paramref name="versionRead"/>,
+    /// null when no month was stored then); a month saved or removed by someone else meanwhile is left as it is
+    /// and returned, so a form shows the conflict instead of overwriting it. The others are written in one transaction.
+    /// </summary>
+    public static async Task<(MetricsUpsertResult Result, IReadOnlyList<MonthlyMetrics> Conflicts)> ApplyIfUnchangedAsync(
+        BusinessValueDbContext db, IReadOnlyList<MonthlyMetrics> rows, Func<MonthlyMetrics, int?> versionRead, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(versionRead);
+        return await ApplyAsync(db, rows, versionRead, cancellationToken);
+    }
+
+    private static async Task<(MetricsUpsertResult Result, IReadOnlyList<MonthlyMetrics> Conflicts)> ApplyAsync(
+        BusinessValueDbContext db, IReadOnlyList<MonthlyMetrics> rows, Func<MonthlyMetrics, int?>? versionRead, CancellationToken cancellationToken)
     {
         try
         {
-            return await ApplyOnceAsync(db, rows, cancellationToken);
+            return await ApplyOnceAsync(db, rows, versionRead, cancellationToken);
         }
         catch (DbUpdateException)
         {
+            // A concurrent insert of a new month (unique key) or update (version): read again; with versions
+            // expected, what changed meanwhile is now a conflict rather than overwritten.
             db.ChangeTracker.Clear();
-            return await ApplyOnceAsync(db, rows, cancellationToken);
+            return await ApplyOnceAsync(db, rows, versionRead, cancellationToken);
         }
     }
 
-    private static async Task<MetricsUpsertResult> ApplyOnceAsync(BusinessValueDbContext db, IReadOnlyList<MonthlyMetrics> rows, CancellationToken cancellationToken)
+    private static async Task<(MetricsUpsertResult Result, IReadOnlyList<MonthlyMetrics> Conflicts)> ApplyOnceAsync(
+        BusinessValueDbContext db, IReadOnlyList<MonthlyMetrics> rows, Func<MonthlyMetrics, int?>? versionRead, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
         var result = new MetricsUpsertResult(0, 0);
+        var conflicts = new List<MonthlyMetrics>();
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
+            conflicts.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var systems = rows.Select(r => r.SystemId).Distinct().ToList();
             var months = rows.Select(r => r.Month).Distinct().ToList();
@@ -105,11 +127,25 @@ public static class MetricsUpserts
             var created = 0;
             foreach (var row in rows)
             {
-                if (existing.TryGetValue((row.SystemId, row.Month), out var stored))
+                var stored = existing.GetValueOrDefault((row.SystemId, row.Month));
+                if (versionRead is not null && versionRead(row) != (stored is null ? null : RowVersion.Of(db, stored)))
+                {
+                    conflicts.Add(row);
+                    continue;
+                }
+
+                if (stored is not null)
                 {
                     // Field by field, so the audit trail shows what changed and an identical report changes nothing
                     // (not even who sent it last: the stored source stays that of the values as they are).
                     var entry = db.Entry(stored);
+                    // A month stored without a source (older data, some imports) gets one as a whole first:
+                    // SetValues copies into the stored complex value and fails on a null one.
+                    if (stored.Source is null && row.Source is not null)
+                    {
+                        entry.ComplexProperty(m => m.Source).CurrentValue = row.Source;
+                    }
+
                     entry.CurrentValues.SetValues(row);
                     var measuresChanged = entry.Properties.Any(p => p.IsModified)
                         || entry.ComplexProperties.Where(c => c.Metadata.Name != nameof(MonthlyMetrics.Source)).Any(c => c.Properties.Any(p => p.IsModified));
@@ -127,8 +163,9 @@ public static class MetricsUpserts
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            result = new MetricsUpsertResult(created, rows.Count - created);
+            var written = rows.Count - conflicts.Count;
+            result = new MetricsUpsertResult(created, written - created);
         });
-        return result;
+        return (result, conflicts);
     }
 }

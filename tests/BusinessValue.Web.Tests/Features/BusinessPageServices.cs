@@ -32,6 +32,9 @@ internal sealed class BusinessPageServices
         context.Services.AddScoped<Web.Features.Departments.DependencyEditing>();
         context.Services.AddScoped<Web.Features.Metrics.MetricsGrid>();
         context.Services.AddScoped<Web.Features.Workarounds.WorkaroundRegister>();
+        context.Services.AddScoped<Web.Features.Systems.SystemRecords>();
+        context.Services.AddScoped<Web.Features.Systems.RestoreTestEditing>();
+        context.Services.AddScoped<Web.Features.Integrations.IntegrationEditing>();
     }
 
     public static BusinessPageServices Of(BunitContext context) => context.Services.GetRequiredService<BusinessPageServices>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using BusinessValue.Domain;
 using BusinessValue.Domain.Organisation;
 using BusinessValue.Infrastructure.Persistence;
+using BusinessValue.Web.Features.Forms;
 using BusinessValue.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +37,7 @@ public sealed class DepartmentForm
 }
 
 /// <summary>A department in the list, with what depends on it and whether the reader may change it.</summary>
-public sealed record DepartmentRow(Guid Id, string Name, int Headcount, decimal? LabourRatePerHour, int Processes, int Workarounds, bool MayEdit);
+public sealed record DepartmentRow(Guid Id, string Name, int Headcount, decimal? LabourRatePerHour, int Processes, int Workarounds, bool MayEdit, int Version = 0);
 
 /// <summary>
 /// Adds, changes and removes departments. Their business data (headcount, labour rate) is the business owner's of
@@ -55,12 +56,13 @@ public sealed class DepartmentEditing(IDbContextFactory<BusinessValueDbContext> 
                 d.Id, d.Name, d.Headcount, d.LabourRatePerHour,
                 Processes = db.Processes.Count(p => p.DepartmentId == d.Id),
                 Workarounds = db.Workarounds.Count(w => w.DepartmentId == d.Id),
+                Version = EF.Property<int>(d, RowVersion.Property),
             })
             .ToListAsync(cancellationToken);
         var rows = new List<DepartmentRow>(departments.Count);
         foreach (var d in departments)
         {
-            rows.Add(new DepartmentRow(d.Id, d.Name, d.Headcount, d.LabourRatePerHour, d.Processes, d.Workarounds, await access.MayEditBusinessDataOfAsync(d.Id)));
+            rows.Add(new DepartmentRow(d.Id, d.Name, d.Headcount, d.LabourRatePerHour, d.Processes, d.Workarounds, await access.MayEditBusinessDataOfAsync(d.Id), d.Version));
         }
 
         return rows;
@@ -140,8 +142,11 @@ public sealed class DepartmentEditing(IDbContextFactory<BusinessValueDbContext> 
     }
 
     /// <returns>Null when removed; otherwise why not, with nothing changed.</returns>
-    /// <remarks>Its processes and workarounds stay, in no department (the database sets their department to none).</remarks>
-    public async Task<string?> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Its processes and workarounds stay, in no department (the database sets their department to none). Only at
+    /// <paramref name="version"/>, the one the user saw: a department changed since is not removed.
+    /// </remarks>
+    public async Task<string?> DeleteAsync(Guid id, int version, CancellationToken cancellationToken = default)
     {
         if (!await MayAddAsync())
         {
@@ -159,8 +164,17 @@ public sealed class DepartmentEditing(IDbContextFactory<BusinessValueDbContext> 
         // Loaded, so the audit trail records each process and workaround leaving the department.
         await db.Processes.Where(p => p.DepartmentId == id).LoadAsync(cancellationToken);
         await db.Workarounds.Where(w => w.DepartmentId == id).LoadAsync(cancellationToken);
+        RowVersion.Expect(db, department, version);
         db.Departments.Remove(department);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return StaleDelete.Message($"the department {department.Name}");
+        }
+
         return null;
     }
 }

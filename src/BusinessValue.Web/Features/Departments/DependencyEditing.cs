@@ -2,6 +2,7 @@ using System.Globalization;
 using BusinessValue.Domain;
 using BusinessValue.Domain.Processes;
 using BusinessValue.Infrastructure.Persistence;
+using BusinessValue.Web.Features.Forms;
 using BusinessValue.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -128,7 +129,8 @@ public sealed class DependencyEditing(IDbContextFactory<BusinessValueDbContext> 
         }
     }
 
-    public async Task<string?> RemoveAsync(Guid processId, Guid systemId, CancellationToken cancellationToken = default)
+    /// <summary>Unlinks the process from the system, only at <paramref name="version"/>, the one the user saw.</summary>
+    public async Task<string?> RemoveAsync(Guid processId, Guid systemId, int version, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Actor = await access.ActorAsync();
@@ -140,8 +142,16 @@ public sealed class DependencyEditing(IDbContextFactory<BusinessValueDbContext> 
         var dependency = await db.Dependencies.SingleOrDefaultAsync(d => d.ProcessId == processId && d.SystemId == systemId, cancellationToken);
         if (dependency is not null)
         {
+            RowVersion.Expect(db, dependency, version);
             db.Dependencies.Remove(dependency);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return StaleDelete.Message("this link's revenue share");
+            }
         }
 
         return null;

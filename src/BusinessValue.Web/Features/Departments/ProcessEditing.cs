@@ -2,6 +2,7 @@ using System.Globalization;
 using BusinessValue.Domain;
 using BusinessValue.Domain.Processes;
 using BusinessValue.Infrastructure.Persistence;
+using BusinessValue.Web.Features.Forms;
 using BusinessValue.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,7 @@ public sealed class ProcessForm
 }
 
 /// <summary>A process in the list: whose it is, its revenue, how many systems it depends on, and whether the reader may change it.</summary>
-public sealed record ProcessRow(Guid Id, string Name, Guid? DepartmentId, string Department, decimal AnnualRevenue, decimal OperatingHoursPerWeek, StrategicImportance Importance, int Dependencies, decimal RevenueShares, bool MayEdit);
+public sealed record ProcessRow(Guid Id, string Name, Guid? DepartmentId, string Department, decimal AnnualRevenue, decimal OperatingHoursPerWeek, StrategicImportance Importance, int Dependencies, decimal RevenueShares, bool MayEdit, int Version = 0);
 
 /// <summary>
 /// Adds, changes and removes business processes: the business owner's of the process's department, or an
@@ -67,13 +68,14 @@ public sealed class ProcessEditing(IDbContextFactory<BusinessValueDbContext> con
             .GroupBy(d => d.ProcessId)
             .ToDictionary(g => g.Key, g => (Count: g.Count(), Shares: g.Sum(d => d.RevenueShare)));
         var processes = await db.Processes.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        var versions = await db.Processes.Select(p => new { p.Id, Version = EF.Property<int>(p, RowVersion.Property) }).ToDictionaryAsync(p => p.Id, p => p.Version, cancellationToken);
         var rows = new List<ProcessRow>(processes.Count);
         foreach (var p in processes)
         {
             var (count, shares) = dependencies.GetValueOrDefault(p.Id);
             rows.Add(new ProcessRow(
                 p.Id, p.Name, p.DepartmentId, p.DepartmentId is { } d ? departments.GetValueOrDefault(d, string.Empty) : string.Empty,
-                p.AnnualRevenue, p.OperatingHoursPerWeek, p.Importance, count, shares, await access.MayEditBusinessDataOfAsync(p.DepartmentId)));
+                p.AnnualRevenue, p.OperatingHoursPerWeek, p.Importance, count, shares, await access.MayEditBusinessDataOfAsync(p.DepartmentId), versions.GetValueOrDefault(p.Id)));
         }
 
         return rows;
@@ -151,7 +153,8 @@ public sealed class ProcessEditing(IDbContextFactory<BusinessValueDbContext> con
     }
 
     /// <returns>Null when removed (with its dependencies on systems); otherwise why not, with nothing changed.</returns>
-    public async Task<string?> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <remarks>Only at <paramref name="version"/>, the one the user saw: a process changed since is not removed.</remarks>
+    public async Task<string?> DeleteAsync(Guid id, int version, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Actor = await access.ActorAsync();
@@ -168,8 +171,17 @@ public sealed class ProcessEditing(IDbContextFactory<BusinessValueDbContext> con
 
         // Loaded, so the audit trail records each dependency removed with the process.
         await db.Dependencies.Where(d => d.ProcessId == id).LoadAsync(cancellationToken);
+        RowVersion.Expect(db, process, version);
         db.Processes.Remove(process);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return StaleDelete.Message($"the process {process.Name}");
+        }
+
         return null;
     }
 }

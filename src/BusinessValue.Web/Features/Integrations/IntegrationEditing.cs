@@ -149,8 +149,8 @@ public sealed class IntegrationEditing(IDbContextFactory<BusinessValueDbContext>
         return EditOutcome.Saved<IntegrationForm>(integration.Id);
     }
 
-    /// <returns>Null when removed; otherwise why not.</returns>
-    public async Task<string?> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <returns>Null when removed; otherwise why not (also when it changed since <paramref name="version"/>, the one the user saw).</returns>
+    public async Task<string?> DeleteAsync(Guid id, int version, CancellationToken cancellationToken = default)
     {
         if (!await access.AllowsAsync(AccessPolicies.EditInventory))
         {
@@ -165,8 +165,17 @@ public sealed class IntegrationEditing(IDbContextFactory<BusinessValueDbContext>
             return null; // already gone: what the user wanted
         }
 
+        RowVersion.Expect(db, integration, version);
         db.Integrations.Remove(integration);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return StaleDelete.Message($"the integration {integration.Name}");
+        }
+
         return null;
     }
 
@@ -244,6 +253,7 @@ public sealed class IntegrationEditing(IDbContextFactory<BusinessValueDbContext>
             Mode = i.Mode,
             TransfersPerMonth = i.TransfersPerMonth,
             MinutesPerTransfer = i.MinutesPerTransfer,
+            Version = EF.Property<int>(i, RowVersion.Property),
         };
 
     // Set by member initialisation, not a constructor, so EF Core can still filter and sort on its members.
@@ -267,8 +277,10 @@ public sealed class IntegrationEditing(IDbContextFactory<BusinessValueDbContext>
 
         public decimal MinutesPerTransfer { get; init; }
 
+        public int Version { get; init; }
+
 
         public IntegrationRow WithCost(decimal rate) => new(Id, Name, SourceSystemId, SourceName, TargetSystemId, TargetName, Mode, TransfersPerMonth, MinutesPerTransfer,
-            Integration.ManualCost(12, TransfersPerMonth, MinutesPerTransfer, Mode, rate));
+            Integration.ManualCost(12, TransfersPerMonth, MinutesPerTransfer, Mode, rate), Version);
     }
 }

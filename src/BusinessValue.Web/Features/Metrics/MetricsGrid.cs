@@ -8,8 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BusinessValue.Web.Features.Metrics;
 
-/// <summary>One system's month in the grid: a value per <see cref="MetricsColumn.All"/>, null where nothing is recorded.</summary>
-public sealed record MetricsGridRow(Guid SystemId, string SystemName, IReadOnlyList<decimal?> Values);
+/// <summary>
+/// One system's month in the grid: a value per <see cref="MetricsColumn.All"/>, null where nothing is recorded, and
+/// the stored month's version as read (null when no month was stored), so a save does not overwrite a later one.
+/// </summary>
+public sealed record MetricsGridRow(Guid SystemId, string SystemName, IReadOnlyList<decimal?> Values, int? Version = null);
+
+/// <summary>A row someone else saved since the grid was read: the values typed here and the month as now stored.</summary>
+public sealed record MetricsGridConflict(MetricsGridRow Yours, MetricsGridRow Theirs);
 
 /// <summary>One page of systems for one month.</summary>
 public sealed record MetricsGridPage(YearMonth Month, IReadOnlyList<MetricsGridRow> Rows, int TotalSystems);
@@ -20,15 +26,22 @@ public sealed record MetricsCellProblem(Guid SystemId, string SystemName, string
     public override string ToString() => $"{SystemName}, {Column}: {Reason}";
 }
 
-/// <summary>What became of a save: how many months were written, or the cells that stopped it (then nothing was written).</summary>
-public sealed record MetricsGridSaveOutcome(int Written, IReadOnlyList<MetricsCellProblem> Problems, string? Refusal = null)
+/// <summary>
+/// What became of a save: how many months were written, or the cells that stopped it (then nothing was written).
+/// Rows in <see cref="Conflicts"/> were changed by someone else meanwhile and were not written; the others were.
+/// </summary>
+public sealed record MetricsGridSaveOutcome(int Written, IReadOnlyList<MetricsCellProblem> Problems, string? Refusal = null, IReadOnlyList<MetricsGridConflict>? Conflicts = null)
 {
-    public bool IsSaved => Refusal is null && Problems.Count == 0;
+    public IReadOnlyList<MetricsGridConflict> Conflicts { get; init; } = Conflicts ?? [];
+
+    public bool IsSaved => Refusal is null && Problems.Count == 0 && this.Conflicts.Count == 0;
 }
 
 /// <summary>
 /// The monthly metrics grid: systems × one month, for IT directors who keep the technical metrics by hand. It
-/// writes through <see cref="MetricsUpserts"/>, the API's path: the same checks, one transaction, field by field.
+/// writes through <see cref="MetricsUpserts"/>, the API's path: the same checks, one transaction, field by field;
+/// but unlike the API it never overwrites a month saved since the grid was read: such rows come back as conflicts,
+/// and the other rows of the same save are written (docs/decisions/0005-optimistic-concurrency.md).
 /// </summary>
 public sealed class MetricsGrid(IDbContextFactory<BusinessValueDbContext> contexts, AccessGuard access, TimeProvider clock)
 {
@@ -58,8 +71,8 @@ public sealed class MetricsGrid(IDbContextFactory<BusinessValueDbContext> contex
         var shown = await systems.OrderBy(s => s.Name).Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
         var ids = shown.Select(s => s.Id).ToList();
-        var stored = await db.Metrics.AsNoTracking().Where(m => m.Month == month && ids.Contains(m.SystemId)).ToDictionaryAsync(m => m.SystemId, cancellationToken);
-        var rows = shown.Select(s => new MetricsGridRow(s.Id, s.Name, ValuesOf(stored.GetValueOrDefault(s.Id)))).ToList();
+        var stored = await StoredAsync(db, month, ids, cancellationToken);
+        var rows = shown.Select(s => RowOf(s.Id, s.Name, stored)).ToList();
         return new MetricsGridPage(month, rows, total);
     }
 
@@ -108,7 +121,6 @@ public sealed class MetricsGrid(IDbContextFactory<BusinessValueDbContext> contex
         db.Actor = await access.ActorAsync();
         var ids = changed.Select(r => r.SystemId).ToList();
         var known = await db.Systems.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken);
-        var stored = await db.Metrics.AsNoTracking().Where(m => m.Month == month && ids.Contains(m.SystemId)).Select(m => m.SystemId).ToListAsync(cancellationToken);
         var source = InputSource.Entered(db.Actor.Name, clock.GetUtcNow().UtcDateTime);
         var months = new List<MonthlyMetrics>();
         foreach (var row in changed)
@@ -119,7 +131,7 @@ public sealed class MetricsGrid(IDbContextFactory<BusinessValueDbContext> contex
                 continue;
             }
 
-            if (row.Values.All(v => v is null) && !stored.Contains(row.SystemId))
+            if (row.Values.All(v => v is null) && row.Version is null)
             {
                 continue;
             }
@@ -139,9 +151,29 @@ public sealed class MetricsGrid(IDbContextFactory<BusinessValueDbContext> contex
             return new MetricsGridSaveOutcome(0, problems);
         }
 
-        await MetricsUpserts.ApplyAsync(db, months, cancellationToken);
-        return new MetricsGridSaveOutcome(months.Count, []);
+        var versionRead = changed.ToDictionary(r => r.SystemId, r => r.Version);
+        var (_, conflicting) = await MetricsUpserts.ApplyIfUnchangedAsync(db, months, m => versionRead[m.SystemId], cancellationToken);
+        if (conflicting.Count == 0)
+        {
+            return new MetricsGridSaveOutcome(months.Count, []);
+        }
+
+        var conflictIds = conflicting.Select(m => m.SystemId).ToList();
+        var now = await StoredAsync(db, month, conflictIds, cancellationToken);
+        var conflicts = changed.Where(r => conflictIds.Contains(r.SystemId))
+            .Select(r => new MetricsGridConflict(r, RowOf(r.SystemId, r.SystemName, now)))
+            .ToList();
+        return new MetricsGridSaveOutcome(months.Count - conflicts.Count, [], Conflicts: conflicts);
     }
+
+    private static async Task<Dictionary<Guid, (MonthlyMetrics Month, int Version)>> StoredAsync(BusinessValueDbContext db, YearMonth month, List<Guid> ids, CancellationToken cancellationToken) =>
+        (await db.Metrics.AsNoTracking().Where(m => m.Month == month && ids.Contains(m.SystemId))
+            .Select(m => new { Month = m, Version = EF.Property<int>(m, RowVersion.Property) })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(m => m.Month.SystemId, m => (m.Month, m.Version));
+
+    private static MetricsGridRow RowOf(Guid systemId, string name, Dictionary<Guid, (MonthlyMetrics Month, int Version)> stored) =>
+        stored.TryGetValue(systemId, out var month) ? new(systemId, name, ValuesOf(month.Month), month.Version) : new(systemId, name, ValuesOf(null));
 
     private static List<decimal?> ValuesOf(MonthlyMetrics? month) =>
         MetricsColumn.All.Select(c => month is null ? null : c.ValueIn(month)).ToList();

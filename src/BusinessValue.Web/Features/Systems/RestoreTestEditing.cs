@@ -1,3 +1,4 @@
+using System.Globalization;
 using BusinessValue.Domain;
 using BusinessValue.Domain.Metrics;
 using BusinessValue.Infrastructure.Persistence;
@@ -119,8 +120,8 @@ public sealed class RestoreTestEditing(IDbContextFactory<BusinessValueDbContext>
         return EditOutcome.Saved<RestoreTestForm>(test.Id);
     }
 
-    /// <returns>Null when removed; otherwise why not.</returns>
-    public async Task<string?> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <returns>Null when removed; otherwise why not (also when it changed since <paramref name="version"/>, the one the user saw).</returns>
+    public async Task<string?> DeleteAsync(Guid id, int version, CancellationToken cancellationToken = default)
     {
         if (!await access.AllowsAsync(AccessPolicies.EditInventory))
         {
@@ -132,8 +133,16 @@ public sealed class RestoreTestEditing(IDbContextFactory<BusinessValueDbContext>
         var test = await db.RestoreTests.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (test is not null)
         {
+            RowVersion.Expect(db, test, version);
             db.RestoreTests.Remove(test);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return StaleDelete.Message($"the restore test of {test.TestedOn.ToString("d", CultureInfo.CurrentCulture)}");
+            }
         }
 
         return null;

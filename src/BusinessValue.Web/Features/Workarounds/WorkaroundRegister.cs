@@ -4,6 +4,7 @@ using BusinessValue.Domain.Engine;
 using BusinessValue.Domain.Organisation;
 using BusinessValue.Domain.Workarounds;
 using BusinessValue.Infrastructure.Persistence;
+using BusinessValue.Web.Features.Forms;
 using BusinessValue.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,7 +67,7 @@ public sealed class WorkaroundForm
 /// <summary>A workaround in the register, with its annual cost as the engine computes it.</summary>
 public sealed record WorkaroundRow(
     Guid Id, string Description, Guid? DepartmentId, WorkaroundKind Kind, int People, decimal HoursPerPersonPerWeek, decimal DirectAnnualCost,
-    IReadOnlyList<Guid> SystemIds, WorkaroundStatus Status, DateOnly? RemovedOn, decimal AnnualCost, bool MayEdit);
+    IReadOnlyList<Guid> SystemIds, WorkaroundStatus Status, DateOnly? RemovedOn, decimal AnnualCost, bool MayEdit, int Version = 0);
 
 /// <summary>A department as the register needs it: its name and the labour rate R_dept its people cost.</summary>
 public sealed record WorkaroundDepartment(Guid Id, string Name, decimal LabourRate, bool MayEdit);
@@ -117,10 +118,11 @@ public sealed class WorkaroundRegister(IDbContextFactory<BusinessValueDbContext>
         var systems = await db.Systems.AsNoTracking().OrderBy(s => s.Name).Select(s => new Departments.LinkCandidate(s.Id, s.Name)).ToListAsync(cancellationToken);
         var view = new WorkaroundRegisterView([], departments, systems, assumptions, organisation?.Currency.Code ?? CurrencyCode.Default.Code!, await access.MayEditBusinessDataOfAsync((Guid?)null));
         var workarounds = await db.Workarounds.AsNoTracking().Include(w => w.Systems).OrderBy(w => w.Description).ToListAsync(cancellationToken);
+        var versions = await db.Workarounds.Select(w => new { w.Id, Version = EF.Property<int>(w, RowVersion.Property) }).ToDictionaryAsync(w => w.Id, w => w.Version, cancellationToken);
         var rows = workarounds.Select(w => new WorkaroundRow(
             w.Id, w.Description, w.DepartmentId, w.Kind, w.People, w.HoursPerPersonPerWeek, w.DirectAnnualCost, w.SystemIds.ToList(), w.Status, w.RemovedOn,
             WorkaroundCost.Annual(w.People, w.HoursPerPersonPerWeek, w.DirectAnnualCost, view.RateOf(w.DepartmentId), assumptions),
-            w.DepartmentId is { } d ? departments.Any(x => x.Id == d && x.MayEdit) : view.MayAddWithoutDepartment)).ToList();
+            w.DepartmentId is { } d ? departments.Any(x => x.Id == d && x.MayEdit) : view.MayAddWithoutDepartment, versions.GetValueOrDefault(w.Id))).ToList();
         return view with { Rows = rows };
     }
 
@@ -196,7 +198,8 @@ public sealed class WorkaroundRegister(IDbContextFactory<BusinessValueDbContext>
         }
     }
 
-    public async Task<string?> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>Removes the workaround and its links, only at <paramref name="version"/>, the one the user saw.</summary>
+    public async Task<string?> DeleteAsync(Guid id, int version, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Actor = await access.ActorAsync();
@@ -211,8 +214,17 @@ public sealed class WorkaroundRegister(IDbContextFactory<BusinessValueDbContext>
             return "Only an administrator or the business owner of the workaround's department may remove it." + NothingChanged;
         }
 
+        RowVersion.Expect(db, workaround, version);
         db.Workarounds.Remove(workaround);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return StaleDelete.Message($"the workaround \"{workaround.Description}\"");
+        }
+
         return null;
     }
 }

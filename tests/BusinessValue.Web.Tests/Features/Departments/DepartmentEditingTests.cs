@@ -135,7 +135,7 @@ public sealed class DepartmentEditingTests
         var busiest = (await editing.ListAsync()).OrderByDescending(d => d.Processes + d.Workarounds).First();
         busiest.Processes.Should().BePositive("the demo's departments run processes");
 
-        (await editing.DeleteAsync(busiest.Id)).Should().BeNull();
+        (await editing.DeleteAsync(busiest.Id, busiest.Version)).Should().BeNull();
 
         await using var db = database.CreateContext();
         (await db.Departments.AnyAsync(d => d.Id == busiest.Id)).Should().BeFalse();
@@ -152,8 +152,26 @@ public sealed class DepartmentEditingTests
         var editing = scope.ServiceProvider.GetRequiredService<DepartmentEditing>();
         var (id, _) = await TwoDepartmentsAsync(database);
 
-        (await editing.DeleteAsync(id)).Should().Contain("Only an administrator");
+        (await editing.DeleteAsync(id, (await editing.GetAsync(id))!.Version)).Should().Contain("Only an administrator");
         (await editing.GetAsync(id)).Should().NotBeNull();
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task DeleteAsync_DepartmentChangedSinceItWasListed_IsRefusedSayingSoAndKept(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new BusinessValueAppFactory(database);
+        using var scope = app.Services.CreateScope().As(Roles.Administrator);
+        var editing = scope.ServiceProvider.GetRequiredService<DepartmentEditing>();
+        var listed = (await editing.ListAsync())[0];
+        var form = (await editing.GetAsync(listed.Id))!;
+        form.Headcount += 5;
+        (await editing.SaveAsync(form)).IsSaved.Should().BeTrue("someone else saves the department meanwhile");
+
+        var problem = await editing.DeleteAsync(listed.Id, listed.Version);
+
+        problem.Should().Contain($"Someone changed the department {listed.Name}").And.Contain("not removed");
+        (await editing.ListAsync()).Single(d => d.Id == listed.Id).Headcount.Should().Be(listed.Headcount + 5);
     }
 
     internal static async Task<(Guid First, Guid Second)> TwoDepartmentsAsync(TestDatabase database)

@@ -80,7 +80,7 @@ public sealed class DependencyEditingTests
         scope.AsBusinessOwnerOf(otherDepartment);
         var editing = scope.ServiceProvider.GetRequiredService<DependencyEditing>();
 
-        (await editing.RemoveAsync(process, erp)).Should().Contain("business owner of the process's department");
+        (await editing.RemoveAsync(process, erp, (await editing.ForSystemAsync(erp)).Rows.Single(r => r.ProcessId == process).Version)).Should().Contain("business owner of the process's department");
         (await editing.ForSystemAsync(erp)).Rows.Should().Contain(r => r.ProcessId == process && !r.MayEdit);
     }
 

@@ -99,10 +99,30 @@ public sealed class ProcessEditingTests
         var process = (await editing.ListAsync()).OrderByDescending(p => p.Dependencies).First();
         process.Dependencies.Should().BePositive("the demo's processes depend on systems");
 
-        (await editing.DeleteAsync(process.Id)).Should().BeNull();
+        (await editing.DeleteAsync(process.Id, process.Version)).Should().BeNull();
 
         await using var db = database.CreateContext();
         (await db.Processes.AnyAsync(p => p.Id == process.Id)).Should().BeFalse();
         (await db.Dependencies.AnyAsync(d => d.ProcessId == process.Id)).Should().BeFalse();
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task DeleteAsync_ProcessChangedSinceItWasListed_IsRefusedAndItAndItsDependenciesStay(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new BusinessValueAppFactory(database);
+        using var scope = app.Services.CreateScope().As(Roles.Administrator);
+        var editing = scope.ServiceProvider.GetRequiredService<ProcessEditing>();
+        var listed = (await editing.ListAsync()).OrderByDescending(p => p.Dependencies).First();
+        var form = (await editing.GetAsync(listed.Id))!;
+        form.AnnualRevenue += 1_000m;
+        (await editing.SaveAsync(form)).IsSaved.Should().BeTrue("someone else saves the process meanwhile");
+
+        var problem = await editing.DeleteAsync(listed.Id, listed.Version);
+
+        problem.Should().Contain($"Someone changed the process {listed.Name}");
+        await using var db = database.CreateContext();
+        (await db.Processes.SingleAsync(p => p.Id == listed.Id)).AnnualRevenue.Should().Be(listed.AnnualRevenue + 1_000m);
+        (await db.Dependencies.CountAsync(d => d.ProcessId == listed.Id)).Should().Be(listed.Dependencies);
     }
 }

@@ -47,4 +47,35 @@ public sealed class ConcurrencyConflictDialogTests : MudComponentTest
         (await choice.WaitAsync(TimeSpan.FromSeconds(5))).Should().Be(expected);
         provider.FindAll("[data-testid=conflict-table]").Should().BeEmpty("the dialog closed");
     }
+
+    [Theory]
+    [InlineData("conflict-use-mine", "saved mine")]
+    [InlineData("conflict-discard", "showed theirs")]
+    [InlineData(null, "")]
+    public async Task ResolveAsync_ABusinessFormsConflict_ShowsBothVersionsAndRunsOnlyTheChosenPath(string? button, string expected)
+    {
+        // Someone changed the headcount from 101 to 202 while this reader kept 101.
+        var outcome = Web.Features.SaveOutcome.Conflicted([("Name", "Sales"), ("Headcount", "101")], [("Name", "Sales"), ("Headcount", "202")], theirVersion: 3);
+        var provider = Context.Render<MudDialogProvider>();
+        var dialogs = Context.Services.GetRequiredService<IDialogService>();
+        var ran = string.Empty;
+        var choice = provider.InvokeAsync(() => ConcurrencyConflictDialog.ResolveAsync(dialogs, "the department Sales", outcome,
+            () => { ran = "showed theirs"; return Task.CompletedTask; },
+            () => { ran = "saved mine"; return Task.CompletedTask; }));
+        provider.WaitForElement("[data-testid=conflict-table]");
+        var rows = provider.FindAll("[data-testid=conflict-row]");
+        rows.Select(r => r.GetAttribute("data-differs")).Should().Equal("false", "true");
+        rows[1].QuerySelector("[data-testid=conflict-stored]")!.TextContent.Trim().Should().Be("202");
+        rows[1].QuerySelector("[data-testid=conflict-yours]")!.TextContent.Trim().Should().Be("101");
+
+        provider.Find(button is null ? "button.mud-button-close" : $"[data-testid={button}]").Click();
+
+        (await choice.WaitAsync(TimeSpan.FromSeconds(5))).Should().Be(button switch
+        {
+            "conflict-use-mine" => ConflictChoice.UseMine,
+            "conflict-discard" => ConflictChoice.DiscardMine,
+            _ => ConflictChoice.Undecided,
+        });
+        ran.Should().Be(expected, "closing without a choice saves nothing and keeps the form as typed");
+    }
 }

@@ -131,11 +131,28 @@ public sealed class IntegrationEditingTests
         using var executiveScope = ScopeAs(app, Roles.Executive);
         var editor = editorScope.ServiceProvider.GetRequiredService<IntegrationEditing>();
         var executive = executiveScope.ServiceProvider.GetRequiredService<IntegrationEditing>();
-        var id = (await editor.PageAsync(null, 1)).Rows[0].Id;
+        var (id, version) = ((await editor.PageAsync(null, 1)).Rows[0].Id, (await editor.PageAsync(null, 1)).Rows[0].Version);
 
-        (await executive.DeleteAsync(id)).Should().StartWith("Only an IT director or an administrator");
+        (await executive.DeleteAsync(id, version)).Should().StartWith("Only an IT director or an administrator");
         (await editor.GetAsync(id)).Should().NotBeNull();
-        (await editor.DeleteAsync(id)).Should().BeNull();
+        (await editor.DeleteAsync(id, version)).Should().BeNull();
         (await editor.GetAsync(id)).Should().BeNull();
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task DeleteAsync_IntegrationChangedSinceItWasListed_IsRefusedAndKept(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new BusinessValueAppFactory(database);
+        using var scope = ScopeAs(app, Roles.ItDirector);
+        var editing = scope.ServiceProvider.GetRequiredService<IntegrationEditing>();
+        var listed = (await editing.PageAsync(null, 1)).Rows[0];
+        var form = (await editing.GetAsync(listed.Id))!;
+        form.TransfersPerMonth += 10m;
+        (await editing.SaveAsync(form)).IsSaved.Should().BeTrue("someone else saves the integration meanwhile");
+
+        (await editing.DeleteAsync(listed.Id, listed.Version)).Should().Contain($"Someone changed the integration {listed.Name}");
+
+        (await editing.GetAsync(listed.Id))!.TransfersPerMonth.Should().Be(listed.TransfersPerMonth + 10m);
     }
 }

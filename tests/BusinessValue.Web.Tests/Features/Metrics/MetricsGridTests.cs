@@ -88,6 +88,59 @@ public sealed class MetricsGridTests
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task SaveAsync_ARowSavedBySomeoneElseSinceRead_IsAConflictWithBothVersionsAndTheOtherRowIsSaved(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new BusinessValueAppFactory(database);
+        using var scope = app.Services.CreateScope().As(Roles.ItDirector);
+        var grid = scope.ServiceProvider.GetRequiredService<MetricsGrid>();
+        var rows = (await grid.LoadAsync(LastDemoMonth, null, 0, 2)).Rows;
+        var theirs = rows[0].Values.ToArray();
+        theirs[Measures.Downtime.Ordinal] = 111m;
+        (await grid.SaveAsync(LastDemoMonth, [rows[0] with { Values = theirs }])).IsSaved.Should().BeTrue("the first editor saves");
+        var mine = rows[0].Values.ToArray();
+        mine[Measures.Downtime.Ordinal] = 222m;
+        var other = rows[1].Values.ToArray();
+        other[Measures.Downtime.Ordinal] = 333m;
+
+        var outcome = await grid.SaveAsync(LastDemoMonth, [rows[0] with { Values = mine }, rows[1] with { Values = other }]);
+
+        outcome.IsSaved.Should().BeFalse();
+        outcome.Written.Should().Be(1);
+        var conflict = outcome.Conflicts.Should().ContainSingle().Subject;
+        conflict.Yours.SystemId.Should().Be(rows[0].SystemId);
+        conflict.Yours.Values[Measures.Downtime.Ordinal].Should().Be(222m);
+        conflict.Theirs.Values[Measures.Downtime.Ordinal].Should().Be(111m);
+        conflict.Theirs.Version.Should().Be(rows[0].Version + 1);
+        var now = (await grid.LoadAsync(LastDemoMonth, null, 0, 2)).Rows;
+        now[0].Values[Measures.Downtime.Ordinal].Should().Be(111m, "the later save did not overwrite the first silently");
+        now[1].Values[Measures.Downtime.Ordinal].Should().Be(333m);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task SaveAsync_MineAgainAtTheVersionNowStored_OverwritesTheirs(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new BusinessValueAppFactory(database);
+        using var scope = app.Services.CreateScope().As(Roles.ItDirector);
+        var grid = scope.ServiceProvider.GetRequiredService<MetricsGrid>();
+        var month = LastDemoMonth.AddMonths(1);
+        var row = (await grid.LoadAsync(month, null, 0, 1)).Rows.Single();
+        row.Version.Should().BeNull("nothing is stored for the month after the demo");
+        var theirs = row.Values.ToArray();
+        theirs[Measures.Uptime.Ordinal] = 99m;
+        await grid.SaveAsync(month, [row with { Values = theirs }]);
+        var mine = row.Values.ToArray();
+        mine[Measures.Uptime.Ordinal] = 98m;
+        var conflict = (await grid.SaveAsync(month, [row with { Values = mine }])).Conflicts.Should().ContainSingle().Subject;
+
+        var outcome = await grid.SaveAsync(month, [conflict.Yours with { Version = conflict.Theirs.Version }]);
+
+        outcome.IsSaved.Should().BeTrue();
+        (await grid.LoadAsync(month, row.SystemName, 0, 1)).Rows.Single().Values[Measures.Uptime.Ordinal].Should().Be(98m);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task PreviousMonthAsync_AfterTheLastDemoMonth_GivesThatMonthsValues(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

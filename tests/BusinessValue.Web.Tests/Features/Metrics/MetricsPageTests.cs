@@ -92,6 +92,72 @@ public sealed class MetricsPageTests() : MudComponentTest(BusinessPageServices.A
         }
     }
 
+    [Theory]
+    [InlineData("conflict-use-mine", 7)]
+    [InlineData("conflict-discard", 5)]
+    public async Task Save_AMonthSomeoneSavedMeanwhile_ShowsBothVersionsSavesTheOtherRowAndAppliesTheChoice(string button, int expectedDowntime)
+    {
+        var page = await RenderAsync();
+        var dialogs = Context.Render<MudBlazor.MudDialogProvider>();
+        await SomeoneElseSavesErpAugustDowntimeAsync(5m);
+
+        Cell(page, "ERP", Measures.Downtime).Change("7");
+        Cell(page, "CRM", Measures.Uptime).Change("99");
+        page.Find("button[data-testid=save-metrics]").Click();
+
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=conflict-table]"));
+        var downtime = dialogs.FindAll("[data-testid=conflict-row]").Single(r => r.QuerySelector("th")!.TextContent == Measures.Downtime.Name);
+        downtime.QuerySelector("[data-testid=conflict-stored]")!.TextContent.Trim().Should().Be("5");
+        downtime.QuerySelector("[data-testid=conflict-yours]")!.TextContent.Trim().Should().Be("7");
+        await using (var db = _database!.CreateContext())
+        {
+            (await db.Metrics.CountAsync(m => m.Month == August)).Should().Be(2, "CRM's row did not conflict and was saved");
+            (await ErpAugustAsync(db)).DowntimeMinutes.Should().Be(5m, "nothing of ERP is written before the choice");
+        }
+
+        dialogs.Find($"button[data-testid={button}]").Click();
+
+        page.WaitForAssertion(() => Cell(page, "ERP", Measures.Downtime).GetAttribute("value").Should().Be(expectedDowntime.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        page.FindAll("[data-testid=unsaved]").Should().BeEmpty();
+        await using (var db = _database!.CreateContext())
+        {
+            (await ErpAugustAsync(db)).DowntimeMinutes.Should().Be(expectedDowntime);
+        }
+    }
+
+    [Fact]
+    public async Task Save_ConflictDialogClosedWithoutChoosing_RowStaysAsTypedAndMarked()
+    {
+        var page = await RenderAsync();
+        var dialogs = Context.Render<MudBlazor.MudDialogProvider>();
+        await SomeoneElseSavesErpAugustDowntimeAsync(5m);
+
+        Cell(page, "ERP", Measures.Downtime).Change("7");
+        page.Find("button[data-testid=save-metrics]").Click();
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=conflict-table]"));
+
+        await dialogs.InvokeAsync(() => dialogs.Find("button.mud-button-close").Click());
+
+        page.WaitForAssertion(() => page.Find("[data-testid=metrics-conflicts]").TextContent.Should().Contain("ERP"));
+        page.Find("tr[data-system=ERP]").GetAttribute("data-conflict").Should().Be("true");
+        Cell(page, "ERP", Measures.Downtime).GetAttribute("value").Should().Be("7");
+        await using var check = _database!.CreateContext();
+        (await ErpAugustAsync(check)).DowntimeMinutes.Should().Be(5m);
+    }
+
+    private async Task SomeoneElseSavesErpAugustDowntimeAsync(decimal minutes)
+    {
+        await using var db = _database!.CreateContext();
+        db.Entry(await ErpAugustAsync(db)).Property(Measures.Downtime.Key).CurrentValue = minutes;
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<MonthlyMetrics> ErpAugustAsync(BusinessValue.Infrastructure.Persistence.BusinessValueDbContext db)
+    {
+        var erp = await db.Systems.Where(s => s.Name == "ERP").Select(s => s.Id).SingleAsync();
+        return await db.Metrics.SingleAsync(m => m.Month == August && m.SystemId == erp);
+    }
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();

@@ -47,7 +47,8 @@ public sealed class RestoreTestEditingTests
         corrected.MeasuredRecoveryHours.Should().BeNull();
         corrected.Version.Should().Be(stored.Version + 1);
 
-        (await editing.DeleteAsync(stored.Id.Value)).Should().BeNull();
+        (await editing.DeleteAsync(stored.Id.Value, stored.Version)).Should().Contain("Someone changed the restore test", "the version read before the correction is stale");
+        (await editing.DeleteAsync(stored.Id.Value, corrected.Version)).Should().BeNull();
         (await editing.ForSystemAsync(crm)).Should().HaveCount(before);
     }
 

@@ -98,6 +98,47 @@ public sealed class WorkaroundRegisterTests
     }
 
     [Theory, ClassData(typeof(BothProviders))]
+    public async Task DeleteAsync_WorkaroundChangedSinceItWasListed_IsRefusedAndKeptWithItsLinks(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new BusinessValueAppFactory(database);
+        using var scope = app.Services.CreateScope().As(Roles.Administrator);
+        var register = scope.ServiceProvider.GetRequiredService<WorkaroundRegister>();
+        var listed = (await register.GetAsync()).Rows.First(r => r.SystemIds.Count > 0);
+        var form = (await register.GetFormAsync(listed.Id))!;
+        form.People += 1;
+        (await register.SaveAsync(form)).IsSaved.Should().BeTrue("someone else saves the workaround meanwhile");
+
+        var problem = await register.DeleteAsync(listed.Id, listed.Version);
+
+        problem.Should().Contain("Someone changed the workaround").And.Contain("not removed");
+        var now = (await register.GetAsync()).Rows.Single(r => r.Id == listed.Id);
+        now.People.Should().Be(listed.People + 1);
+        now.SystemIds.Should().BeEquivalentTo(listed.SystemIds);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task DeleteAsync_AtTheVersionListed_RemovesItAndItsLinks(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new BusinessValueAppFactory(database);
+        using var scope = app.Services.CreateScope().As(Roles.Administrator);
+        var register = scope.ServiceProvider.GetRequiredService<WorkaroundRegister>();
+        var listed = (await register.GetAsync()).Rows.First(r => r.SystemIds.Count > 0);
+        int linksBefore;
+        await using (var db = database.CreateContext())
+        {
+            linksBefore = await db.Set<WorkaroundSystem>().CountAsync();
+        }
+
+        (await register.DeleteAsync(listed.Id, listed.Version)).Should().BeNull();
+
+        await using var check = database.CreateContext();
+        (await check.Workarounds.AnyAsync(w => w.Id == listed.Id)).Should().BeFalse();
+        (await check.Set<WorkaroundSystem>().CountAsync()).Should().Be(linksBefore - listed.SystemIds.Count, "its links went with it");
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
     public async Task DeleteAsync_BusinessOwnerOfAnotherDepartment_IsRefusedAndTheWorkaroundStays(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -114,7 +155,7 @@ public sealed class WorkaroundRegisterTests
         scope.AsBusinessOwnerOf(otherDepartment);
         var register = scope.ServiceProvider.GetRequiredService<WorkaroundRegister>();
 
-        (await register.DeleteAsync(workaround)).Should().Contain("business owner of the workaround's department");
+        (await register.DeleteAsync(workaround, (await register.GetAsync()).Rows.Single(r => r.Id == workaround).Version)).Should().Contain("business owner of the workaround's department");
         (await register.GetAsync()).Rows.Should().Contain(r => r.Id == workaround && !r.MayEdit);
     }
 }
