@@ -13,6 +13,13 @@ if (args is ["--import", ..])
     return;
 }
 
+// dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --systems-list  (the systems list at 10,000 systems against its raw SQL)
+if (args is ["--systems-list"])
+{
+    await BusinessValue.Benchmarks.SystemsListBenchmark.RunAsync();
+    return;
+}
+
 if (args is ["--split"])
 {
     var portfolio = SyntheticPortfolio.Generate(10_000, 12, 1, new YearMonth(2026, 9));

@@ -14,11 +14,13 @@ using NpgsqlTypes;
 namespace BusinessValue.Infrastructure.Spreadsheets;
 
 /// <summary>
-/// Monthly metrics in bulk (docs/import.md#volume): rows are read and checked as they stream in, loaded into a
-/// temporary table (PostgreSQL: binary COPY; SQLite: one prepared statement), then compared with and written to
-/// <c>monthly_metrics</c> by two set-based statements in the same transaction: the months that differ are updated
-/// (only the columns in the file; their <c>Version</c> raised) and the new ones inserted. No row is tracked by
-/// EF Core, so the audit trail gets one entry for the import, naming the file and the counts.
+/// Monthly metrics in bulk (docs/import.md#volume), in one pass: <see cref="MetricsRows"/> reads and checks the rows
+/// on another thread while this one tells each sound month new, changed or unchanged (the stored months of the
+/// file's months are read once and compared in memory) and writes the new ones straight into <c>monthly_metrics</c>
+/// as they come (PostgreSQL: binary COPY; SQLite: one prepared statement). The changed months are then staged and
+/// updated by one statement (only the columns in the file; their <c>Version</c> raised). A problem anywhere stops
+/// the writing and rolls the transaction back. No row is tracked by EF Core, so the audit trail gets one entry for
+/// the import, naming the file and the counts.
 /// </summary>
 internal sealed class MetricsImport
 {
@@ -32,6 +34,7 @@ internal sealed class MetricsImport
     private readonly Dictionary<int, string> _monthTexts = [];
     private InputSource? _sourceOf;
     private string? _sourceKind;
+    private bool? _isPostgres;
 
     private MetricsImport(BusinessValueDbContext db)
     {
@@ -174,7 +177,8 @@ internal sealed class MetricsImport
         return plan with { Problems = [.. problems] };
     }
 
-    private bool IsPostgres => _db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) ?? false;
+    // Asked once: the provider's name is looked up through EF Core's services, too slow for every value compared.
+    private bool IsPostgres => _isPostgres ??= _db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) ?? false;
 
     private string ColumnList(string? alias = null) => string.Join(", ", _columns.Select(c => alias is null ? Quote(c.Column) : $"{alias}.{Quote(c.Column)}"));
 
