@@ -6,10 +6,17 @@ using BusinessValue.Infrastructure.PortfolioDocuments;
 
 // dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --split   (CPU and GC time apart, for profiling)
-// dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --import  (100,000 metric rows from CSV against psql \copy)
-if (args is ["--import"])
+// dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --import [rounds]  (100,000 metric rows from CSV against psql \copy)
+if (args is ["--import", ..])
 {
-    await BusinessValue.Benchmarks.MetricsImportBenchmark.RunAsync();
+    await BusinessValue.Benchmarks.MetricsImportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
+// dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --systems-list  (the systems list at 10,000 systems against its raw SQL)
+if (args is ["--systems-list"])
+{
+    await BusinessValue.Benchmarks.SystemsListBenchmark.RunAsync();
     return;
 }
 

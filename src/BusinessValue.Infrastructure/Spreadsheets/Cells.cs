@@ -35,13 +35,29 @@ public static class Cells
     }
 
     /// <summary>
+    /// <see cref="Clean(string?)"/> without a string: the cell trimmed, an export's neutralising apostrophe removed;
+    /// empty for an empty cell (read as "no value").
+    /// </summary>
+    internal static ReadOnlySpan<char> Clean(ReadOnlySpan<char> cell)
+    {
+        var text = cell.Trim();
+        return text.Length > 1 && text[0] == '\'' && IsFormulaLike(text[1..]) ? text[1..] : text;
+    }
+
+    private static bool IsFormulaLike(ReadOnlySpan<char> text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    /// <summary>
     /// A number as spreadsheets write it: spaces, apostrophes and currency signs ignored; with
     /// <paramref name="decimalComma"/> (semicolon files) "1.234,5" is 1234.5, else "1,234.5" is.
     /// A trailing % is allowed and left to the caller (<paramref name="percent"/>).
     /// </summary>
-    public static bool TryNumber(string text, bool decimalComma, out decimal value, out bool percent)
+    public static bool TryNumber(string text, bool decimalComma, out decimal value, out bool percent) =>
+        TryNumber(text.AsSpan(), decimalComma, out value, out percent);
+
+    /// <summary><see cref="TryNumber(string, bool, out decimal, out bool)"/> of a cell read in place (a metrics import reads millions).</summary>
+    internal static bool TryNumber(ReadOnlySpan<char> text, bool decimalComma, out decimal value, out bool percent)
     {
-        var span = text.AsSpan().Trim();
+        var span = text.Trim();
         percent = span.EndsWith("%");
         if (percent)
         {
@@ -91,7 +107,26 @@ public static class Cells
     }
 
     /// <summary>A month: 2026-07, 2026/07, 07/2026, 07.2026, or any accepted date (its month).</summary>
-    public static bool TryMonth(string text, out YearMonth month)
+    public static bool TryMonth(string text, out YearMonth month) => TryMonth(text.AsSpan(), out month);
+
+    /// <summary><see cref="TryMonth(string, out YearMonth)"/> of a cell read in place: 2026-07 and 2026/07 without a string.</summary>
+    internal static bool TryMonth(ReadOnlySpan<char> text, out YearMonth month)
+    {
+        var trimmed = text.Trim();
+        // The common forms first, as YearMonth.TryParse reads them (digits only, a year from 1900, months 1 to 12).
+        if (trimmed.Length == 7 && trimmed[4] is '-' or '/'
+            && int.TryParse(trimmed[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(trimmed[5..], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            && year >= 1900 && number is >= 1 and <= 12)
+        {
+            month = new YearMonth(year, number);
+            return true;
+        }
+
+        return TryMonthOtherwise(trimmed.ToString(), out month);
+    }
+
+    private static bool TryMonthOtherwise(string text, out YearMonth month)
     {
         var trimmed = text.Trim();
         if (YearMonth.TryParse(trimmed.Replace('/', '-'), out month))

@@ -41,79 +41,16 @@ internal static class CsvText
     /// <summary>Every record with its row number (1 for the first); <paramref name="start"/> skips a byte-order mark.</summary>
     public static IEnumerable<(int Row, string[] Cells)> Records(string text, char delimiter, int start = 0)
     {
-        var row = 0;
-        var position = start;
-        var cells = new List<string>();
-        var field = new StringBuilder();
-        while (position < text.Length)
+        var records = new CsvRecords(text, delimiter, start);
+        while (records.Next())
         {
-            row++;
-            cells.Clear();
-            var endOfRecord = false;
-            while (!endOfRecord)
+            var cells = new string[records.Count];
+            for (var i = 0; i < cells.Length; i++)
             {
-                field.Clear();
-                if (position < text.Length && text[position] == '"')
-                {
-                    position++;
-                    while (position < text.Length)
-                    {
-                        var c = text[position];
-                        if (c == '"')
-                        {
-                            if (position + 1 < text.Length && text[position + 1] == '"')
-                            {
-                                field.Append('"');
-                                position += 2;
-                                continue;
-                            }
-
-                            position++;
-                            break;
-                        }
-
-                        field.Append(c);
-                        position++;
-                    }
-
-                    // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
-                    var rest = position;
-                    while (position < text.Length && text[position] != delimiter && text[position] is not '\n' and not '\r')
-                    {
-                        position++;
-                    }
-
-                    field.Append(text, rest, position - rest);
-                }
-                else
-                {
-                    var begin = position;
-                    while (position < text.Length && text[position] != delimiter && text[position] is not '\n' and not '\r')
-                    {
-                        position++;
-                    }
-
-                    field.Append(text, begin, position - begin);
-                }
-
-                cells.Add(field.ToString());
-                if (position >= text.Length)
-                {
-                    endOfRecord = true;
-                }
-                else if (text[position] == delimiter)
-                {
-                    position++;
-                }
-                else
-                {
-                    // \r\n, \n or \r ends the record.
-                    position += text[position] == '\r' && position + 1 < text.Length && text[position + 1] == '\n' ? 2 : 1;
-                    endOfRecord = true;
-                }
+                cells[i] = records.Text(i);
             }
 
-            yield return (row, [.. cells]);
+            yield return (records.Row, cells);
         }
     }
 
@@ -141,5 +78,159 @@ internal static class CsvText
         }
 
         writer.Write("\r\n");
+    }
+}
+
+/// <summary>
+/// The records of a CSV text one at a time, each cell a span of the text: no string per cell, so a file of
+/// 100,000 rows is read without millions of small strings. Only a quoted cell with a doubled quote or text after
+/// its closing quote is copied. The reading rules are those of <see cref="CsvText"/>.
+/// </summary>
+internal sealed class CsvRecords
+{
+    private readonly string _text;
+    private readonly char _delimiter;
+    private readonly System.Buffers.SearchValues<char> _ends;
+    private readonly StringBuilder _quoted = new();
+    private int _position;
+    private int[] _starts = new int[32];
+    private int[] _lengths = new int[32];
+
+    // A cell that had to be copied (quotes); null for one read in place.
+    private string?[] _copies = new string?[32];
+
+    public CsvRecords(string text, char delimiter, int start = 0)
+    {
+        _text = text;
+        _delimiter = delimiter;
+        _position = start;
+        _ends = System.Buffers.SearchValues.Create([delimiter, '\n', '\r']);
+    }
+
+    /// <summary>The current record's number (1 for the first).</summary>
+    public int Row { get; private set; }
+
+    /// <summary>How many cells the current record has.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>A cell of the current record; empty beyond its last cell.</summary>
+    public ReadOnlySpan<char> Cell(int index) =>
+        (uint)index >= (uint)Count ? default : _copies[index] is { } copy ? copy.AsSpan() : _text.AsSpan(_starts[index], _lengths[index]);
+
+    /// <summary>A cell of the current record as a string (for the few cells that need one).</summary>
+    public string Text(int index) =>
+        (uint)index >= (uint)Count ? string.Empty : _copies[index] ?? _text.Substring(_starts[index], _lengths[index]);
+
+    /// <summary>Moves to the next record; false at the end of the text.</summary>
+    public bool Next()
+    {
+        var text = _text.AsSpan();
+        if (_position >= text.Length)
+        {
+            return false;
+        }
+
+        Row++;
+        Count = 0;
+        while (true)
+        {
+            if (Count == _starts.Length)
+            {
+                Array.Resize(ref _starts, Count * 2);
+                Array.Resize(ref _lengths, Count * 2);
+                Array.Resize(ref _copies, Count * 2);
+            }
+
+            _copies[Count] = null;
+            if (_position < text.Length && text[_position] == '"')
+            {
+                ReadQuoted(text);
+            }
+            else
+            {
+                var length = text[_position..].IndexOfAny(_ends);
+                length = length < 0 ? text.Length - _position : length;
+                _starts[Count] = _position;
+                _lengths[Count] = length;
+                _position += length;
+            }
+
+            Count++;
+            if (_position >= text.Length)
+            {
+                return true;
+            }
+
+            if (text[_position] == _delimiter)
+            {
+                _position++;
+                continue;
+            }
+
+            // \r\n, \n or \r ends the record.
+            _position += text[_position] == '\r' && _position + 1 < text.Length && text[_position + 1] == '\n' ? 2 : 1;
+            return true;
+        }
+    }
+
+    /// <summary>A cell in double quotes: doubled quotes are one; anything between the closing quote and the delimiter is kept, as spreadsheets do.</summary>
+    private void ReadQuoted(ReadOnlySpan<char> text)
+    {
+        var content = _position + 1;
+        var segment = content;
+        var copied = false;
+        var position = content;
+        int closing;
+        while (true)
+        {
+            var quote = text[position..].IndexOf('"');
+            if (quote < 0)
+            {
+                // Unclosed: the cell runs to the end of the text.
+                closing = text.Length;
+                position = text.Length;
+                break;
+            }
+
+            quote += position;
+            if (quote + 1 < text.Length && text[quote + 1] == '"')
+            {
+                if (!copied)
+                {
+                    _quoted.Clear();
+                    copied = true;
+                }
+
+                _quoted.Append(text[segment..(quote + 1)]);
+                position = quote + 2;
+                segment = position;
+                continue;
+            }
+
+            closing = quote;
+            position = quote + 1;
+            break;
+        }
+
+        var rest = position;
+        var after = position < text.Length ? text[position..].IndexOfAny(_ends) : 0;
+        position = after < 0 ? text.Length : position + after;
+        if (!copied && position == rest)
+        {
+            _starts[Count] = content;
+            _lengths[Count] = closing - content;
+        }
+        else
+        {
+            if (!copied)
+            {
+                _quoted.Clear();
+            }
+
+            _quoted.Append(text[segment..closing]).Append(text[rest..position]);
+            _copies[Count] = _quoted.ToString();
+        }
+
+        _position = position;
     }
 }

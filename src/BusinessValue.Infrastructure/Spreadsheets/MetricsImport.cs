@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Threading.Channels;
 using BusinessValue.Domain;
 using BusinessValue.Domain.Metrics;
 using BusinessValue.Domain.Organisation;
@@ -13,19 +14,27 @@ using NpgsqlTypes;
 namespace BusinessValue.Infrastructure.Spreadsheets;
 
 /// <summary>
-/// Monthly metrics in bulk (docs/import.md#volume): rows are read and checked as they stream in, loaded into a
-/// temporary table (PostgreSQL: binary COPY; SQLite: one prepared statement), then compared with and written to
-/// <c>monthly_metrics</c> by two set-based statements in the same transaction: the months that differ are updated
-/// (only the columns in the file; their <c>Version</c> raised) and the new ones inserted. No row is tracked by
-/// EF Core, so the audit trail gets one entry for the import, naming the file and the counts.
+/// Monthly metrics in bulk (docs/import.md#volume), in one pass: <see cref="MetricsRows"/> reads and checks the rows
+/// on another thread while this one tells each sound month new, changed or unchanged (the stored months of the
+/// file's months are read once and compared in memory) and writes the new ones straight into <c>monthly_metrics</c>
+/// as they come (PostgreSQL: binary COPY; SQLite: one prepared statement). The changed months are then staged and
+/// updated by one statement (only the columns in the file; their <c>Version</c> raised). A problem anywhere stops
+/// the writing and rolls the transaction back. No row is tracked by EF Core, so the audit trail gets one entry for
+/// the import, naming the file and the counts.
 /// </summary>
 internal sealed class MetricsImport
 {
     private const string Staging = "import_metrics";
 
+    private static readonly Severity[] Severities = Enum.GetValues<Severity>();
+
     private readonly BusinessValueDbContext _db;
     private readonly List<StagedColumn> _columns;
     private readonly string _table;
+    private readonly Dictionary<int, string> _monthTexts = [];
+    private InputSource? _sourceOf;
+    private string? _sourceKind;
+    private bool? _isPostgres;
 
     private MetricsImport(BusinessValueDbContext db)
     {
@@ -35,26 +44,26 @@ internal sealed class MetricsImport
         var store = StoreObjectIdentifier.Table(_table, entity.GetSchema());
         _columns =
         [
-            new(entity.FindProperty(nameof(MonthlyMetrics.SystemId))!, store, m => m.SystemId, null),
-            new(entity.FindProperty(nameof(MonthlyMetrics.Month))!, store, m => m.Month, null),
+            new(entity.FindProperty(nameof(MonthlyMetrics.SystemId))!, store, m => m.SystemId, null, null),
+            new(entity.FindProperty(nameof(MonthlyMetrics.Month))!, store, m => m.Month, null, null),
         ];
         foreach (var measure in Measures.All)
         {
-            _columns.Add(new(entity.FindProperty(measure.Key)!, store, m => m[measure.Key], measure.Key));
+            _columns.Add(new(entity.FindProperty(measure.Key)!, store, m => m[measure.Key], measure.Key, m => m.ValueOf(measure)));
         }
 
-        foreach (var severity in Enum.GetValues<Severity>())
+        foreach (var severity in Severities)
         {
             var tickets = entity.FindComplexProperty(severity.ToString())!.ComplexType;
-            _columns.Add(new(tickets.FindProperty(nameof(TicketStats.Count))!, store, m => m.Tickets(severity).Count, ImportTables.TicketKey(severity, "Count")));
-            _columns.Add(new(tickets.FindProperty(nameof(TicketStats.TotalResolutionHours))!, store, m => m.Tickets(severity).TotalResolutionHours, ImportTables.TicketKey(severity, "ResolutionHours")));
-            _columns.Add(new(tickets.FindProperty(nameof(TicketStats.AverageUsersAffected))!, store, m => m.Tickets(severity).AverageUsersAffected, ImportTables.TicketKey(severity, "UsersAffected")));
+            _columns.Add(new(tickets.FindProperty(nameof(TicketStats.Count))!, store, m => m.Tickets(severity).Count, ImportTables.TicketKey(severity, "Count"), m => m.Tickets(severity).Count));
+            _columns.Add(new(tickets.FindProperty(nameof(TicketStats.TotalResolutionHours))!, store, m => m.Tickets(severity).TotalResolutionHours, ImportTables.TicketKey(severity, "ResolutionHours"), m => m.Tickets(severity).TotalResolutionHours));
+            _columns.Add(new(tickets.FindProperty(nameof(TicketStats.AverageUsersAffected))!, store, m => m.Tickets(severity).AverageUsersAffected, ImportTables.TicketKey(severity, "UsersAffected"), m => m.Tickets(severity).AverageUsersAffected));
         }
 
         var source = entity.FindComplexProperty(nameof(MonthlyMetrics.Source))!.ComplexType;
-        _columns.Add(new(source.FindProperty(nameof(InputSource.Kind))!, store, m => m.Source?.Kind, null, IsSource: true));
-        _columns.Add(new(source.FindProperty(nameof(InputSource.Detail))!, store, m => m.Source?.Detail, null, IsSource: true));
-        _columns.Add(new(source.FindProperty(nameof(InputSource.RecordedAtUtc))!, store, m => m.Source?.RecordedAtUtc, null, IsSource: true));
+        _columns.Add(new(source.FindProperty(nameof(InputSource.Kind))!, store, m => m.Source?.Kind, null, null, IsSource: true));
+        _columns.Add(new(source.FindProperty(nameof(InputSource.Detail))!, store, m => m.Source?.Detail, null, null, IsSource: true));
+        _columns.Add(new(source.FindProperty(nameof(InputSource.RecordedAtUtc))!, store, m => m.Source?.RecordedAtUtc, null, null, IsSource: true));
     }
 
     public static async Task<ImportPlan> RunAsync(BusinessValueDbContext db, SpreadsheetFile file, ImportMapping mapping, bool write, InputSource source,
@@ -81,51 +90,86 @@ internal sealed class MetricsImport
                 await ExecuteAsync(dbTransaction.Connection!, dbTransaction, $"LOCK TABLE {Quote(import._table)} IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
             }
 
-            var rows = new List<MonthlyMetrics>();
-            var total = Check(file, binding, systems, source, problems, progress, rows.Add);
-            progress?.Report(new ImportProgress("Comparing", rows.Count));
-            var existing = await import.ExistingAsync(rows, dbTransaction, cancellationToken);
-            var fresh = rows.Where(r => !existing.Contains((r.SystemId, r.Month))).ToList();
-            var known = rows.Where(r => existing.Contains((r.SystemId, r.Month))).ToList();
-            var added = fresh.Count;
-            var changed = 0;
-            if (known.Count > 0 && mapped.Count > 0)
+            // One pass: rows are checked on another thread while this one compares them with the stored months and
+            // writes the new ones as they come (binary COPY on PostgreSQL). A problem anywhere stops the writing,
+            // and the transaction is rolled back: nothing is written, and every row is still checked.
+            var rows = new MetricsRows(file, binding, systems, source, problems, progress);
+            var checkedRows = Channel.CreateBounded<MonthlyMetrics[]>(new BoundedChannelOptions(100) { SingleReader = true, SingleWriter = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var checking = Task.Run(() => rows.CheckAsync(checkedRows.Writer, stop.Token), stop.Token);
+            var added = 0;
+            var unchanged = 0;
+            var changed = new List<MonthlyMetrics>();
+            int total;
+            await using var writer = write ? new NewMonths(import, dbTransaction) : null;
+            try
             {
-                await import.LoadAsync(known, Staging, withVersion: false, dbTransaction, create: true, cancellationToken);
+                var stored = await import.StoredAsync(MetricsRows.MonthsOf(file, binding), mapped, dbTransaction, cancellationToken);
+                await foreach (var batch in checkedRows.Reader.ReadAllAsync(cancellationToken))
+                {
+                    foreach (var row in batch)
+                    {
+                        if (stored.TryGetValue((row.SystemId, row.Month), out var values))
+                        {
+                            if (import.Differs(row, values, mapped))
+                            {
+                                changed.Add(row);
+                            }
+                            else
+                            {
+                                unchanged++;
+                            }
+                        }
+                        else
+                        {
+                            added++;
+                            if (writer is not null && !rows.FoundProblems)
+                            {
+                                await writer.WriteAsync(row, cancellationToken);
+                            }
+                        }
+                    }
+                }
+
+                total = await checking;
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                await Task.WhenAny(checking);
+                _ = checking.Exception;
+                throw;
             }
 
             if (!write || problems.Count > 0)
             {
-                if (known.Count > 0 && mapped.Count > 0)
+                if (writer is not null)
                 {
-                    changed = await import.CountChangedAsync(mapped, dbTransaction, cancellationToken);
+                    // Not completed: the COPY is cancelled, and the rollback below undoes what it wrote.
+                    await writer.DisposeAsync();
                 }
 
-                plan = plan with { Rows = total, New = added, Changed = changed, Unchanged = known.Count - changed };
+                plan = plan with { Rows = total, New = added, Changed = changed.Count, Unchanged = unchanged };
                 await transaction.RollbackAsync(cancellationToken);
                 return;
             }
 
-            progress?.Report(new ImportProgress("Writing", rows.Count));
-            if (fresh.Count > 0)
+            progress?.Report(new ImportProgress("Writing", total));
+            await writer!.CompleteAsync(cancellationToken);
+            if (changed.Count > 0)
             {
-                // New months go straight into the table: one write each, as fast as the database takes rows in.
-                await import.LoadAsync(fresh, Quote(import._table), withVersion: true, dbTransaction, create: false, cancellationToken);
+                await import.StageAsync(changed, dbTransaction, cancellationToken);
+                await import.UpdateAsync(mapped, dbTransaction, cancellationToken);
             }
 
-            if (known.Count > 0 && mapped.Count > 0)
-            {
-                changed = await import.UpdateAsync(mapped, dbTransaction, cancellationToken);
-            }
-
-            plan = plan with { Rows = total, New = added, Changed = changed, Unchanged = known.Count - changed };
-            if (added + changed > 0)
+            plan = plan with { Rows = total, New = added, Changed = changed.Count, Unchanged = unchanged };
+            if (added + changed.Count > 0)
             {
                 await PortfolioDocuments.PortfolioStore.MarkChangedAsync(db, cancellationToken);
             }
 
             db.AuditTrail.Add(Audit.AuditEntry.Event(DateTime.UtcNow, Audit.AuditAction.Imported, db.Actor, nameof(MonthlyMetrics), null,
-                $"Imported monthly metrics from {file.FileName}: {total} rows, {added} new, {changed} changed, {known.Count - changed} unchanged. Written in bulk: the months' values are in the file, not itemised here."));
+                $"Imported monthly metrics from {file.FileName}: {total} rows, {added} new, {changed.Count} changed, {unchanged} unchanged. Written in bulk: the months' values are in the file, not itemised here."));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             plan = plan with { Written = true };
@@ -133,154 +177,151 @@ internal sealed class MetricsImport
         return plan with { Problems = [.. problems] };
     }
 
-    /// <summary>Checks each row, handing each sound one to <paramref name="accept"/>; returns the rows read.</summary>
-    private static int Check(SpreadsheetFile file, ColumnBinding binding, Dictionary<string, Guid> systems, InputSource source,
-        List<ImportProblem> problems, IProgress<ImportProgress>? progress, Action<MonthlyMetrics> accept)
-    {
-        var seen = new Dictionary<(Guid, YearMonth), int>();
-        var total = 0;
-        progress?.Report(new ImportProgress("Checking", 0));
-        foreach (var cells in file.Rows())
-        {
-            total++;
-            if (total % 10_000 == 0)
-            {
-                progress?.Report(new ImportProgress("Checking", total));
-            }
-
-            var row = new ImportRow(binding, cells, file.DecimalComma, problems);
-            var system = row.Text("system");
-            var month = row.Month("month");
-            Guid systemId = default;
-            if (system is not null && !systems.TryGetValue(system, out systemId))
-            {
-                row.Problem("system", $"'{system}' is not a system of this organisation (import the systems first, or correct the name).");
-            }
-
-            if (!row.IsSound || month is not { } m)
-            {
-                continue;
-            }
-
-            if (seen.TryGetValue((systemId, m), out var earlier))
-            {
-                row.ProblemOfRow($"repeats the system '{system}' and month {m} of row {earlier}: each month of a system appears once in a file.");
-                continue;
-            }
-
-            seen[(systemId, m)] = row.RowNumber;
-            MonthlyMetrics metrics;
-            try
-            {
-                metrics = new MonthlyMetrics(systemId, m, measure => row.Number(measure.Key))
-                {
-                    P1 = Tickets(row, Severity.P1),
-                    P2 = Tickets(row, Severity.P2),
-                    P3 = Tickets(row, Severity.P3),
-                    P4 = Tickets(row, Severity.P4),
-                }.Validated().RecordedBy(source);
-            }
-            catch (DomainRuleException rule)
-            {
-                row.Problem(rule);
-                continue;
-            }
-
-            accept(metrics);
-        }
-
-        return total;
-    }
-
-    private static TicketStats Tickets(ImportRow row, Severity severity) =>
-        new(row.Whole(ImportTables.TicketKey(severity, "Count")), row.Number(ImportTables.TicketKey(severity, "ResolutionHours")), row.Number(ImportTables.TicketKey(severity, "UsersAffected")));
-
-    private bool IsPostgres => _db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) ?? false;
+    // Asked once: the provider's name is looked up through EF Core's services, too slow for every value compared.
+    private bool IsPostgres => _isPostgres ??= _db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) ?? false;
 
     private string ColumnList(string? alias = null) => string.Join(", ", _columns.Select(c => alias is null ? Quote(c.Column) : $"{alias}.{Quote(c.Column)}"));
 
-    /// <summary>The months of the file's systems already stored, among the months the rows name.</summary>
-    private async Task<HashSet<(Guid, YearMonth)>> ExistingAsync(List<MonthlyMetrics> rows, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stored months among <paramref name="months"/>, each with its values in the file's columns
+    /// (<paramref name="mapped"/>), to tell new months from changed and unchanged ones in memory.
+    /// </summary>
+    private async Task<Dictionary<(Guid, YearMonth), decimal?[]>> StoredAsync(HashSet<YearMonth> months, List<StagedColumn> mapped, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var keys = new HashSet<(Guid, YearMonth)>();
-        if (rows.Count == 0)
+        var stored = new Dictionary<(Guid, YearMonth), decimal?[]>();
+        if (months.Count == 0)
         {
-            return keys;
+            return stored;
         }
 
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        // Months are stored as YYYY-MM, so text order is time order.
-        command.CommandText = $"SELECT {Quote(_columns[0].Column)}, {Quote(_columns[1].Column)} FROM {Quote(_table)} WHERE {Quote(_columns[1].Column)} BETWEEN @first AND @last";
-        command.Parameters.Add(_columns[1].Mapping.CreateParameter(command, "@first", rows.Min(r => r.Month)));
-        command.Parameters.Add(_columns[1].Mapping.CreateParameter(command, "@last", rows.Max(r => r.Month)));
+        command.CommandTimeout = 600;
+        var month = Quote(_columns[1].Column);
+        var columns = string.Join(string.Empty, mapped.Select(c => $", {Quote(c.Column)}"));
+        string where;
+        if (months.Count <= 500)
+        {
+            var names = new List<string>();
+            foreach (var m in months)
+            {
+                names.Add($"@m{names.Count}");
+                command.Parameters.Add(_columns[1].Mapping.CreateParameter(command, names[^1], m));
+            }
+
+            where = $"{month} IN ({string.Join(", ", names)})";
+        }
+        else
+        {
+            // Months are stored as YYYY-MM, so text order is time order.
+            where = $"{month} BETWEEN @first AND @last";
+            command.Parameters.Add(_columns[1].Mapping.CreateParameter(command, "@first", months.Min()));
+            command.Parameters.Add(_columns[1].Mapping.CreateParameter(command, "@last", months.Max()));
+        }
+
+        command.CommandText = $"SELECT {Quote(_columns[0].Column)}, {month}{columns} FROM {Quote(_table)} WHERE {where}";
+        var texts = new Dictionary<string, YearMonth>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var system = reader.GetValue(0) is Guid id ? id : Guid.Parse(reader.GetString(0));
-            keys.Add((system, YearMonth.Parse(reader.GetString(1))));
+            var text = reader.GetString(1);
+            if (!texts.TryGetValue(text, out var m))
+            {
+                texts[text] = m = YearMonth.Parse(text);
+            }
+
+            var values = new decimal?[mapped.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.IsDBNull(i + 2) ? null : mapped[i].Whole ? reader.GetInt32(i + 2) : reader.GetDecimal(i + 2);
+            }
+
+            stored[(reader.GetGuid(0), m)] = values;
         }
 
-        return keys;
+        return stored;
     }
 
-    /// <summary>Loads months into <paramref name="target"/>: binary COPY on PostgreSQL, one prepared statement on SQLite.</summary>
-    private async Task LoadAsync(List<MonthlyMetrics> rows, string target, bool withVersion, DbTransaction transaction, bool create, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the file's month differs from the stored one in a column of the file. PostgreSQL keeps numbers to
+    /// their column's scale, so a value with more decimals is compared as it would be stored.
+    /// </summary>
+    private bool Differs(MonthlyMetrics row, decimal?[] stored, List<StagedColumn> mapped)
     {
-        var connection = transaction.Connection!;
-        if (create)
+        for (var i = 0; i < stored.Length; i++)
         {
-            await ExecuteAsync(connection, transaction, IsPostgres
-                ? $"CREATE TEMP TABLE {Staging} ON COMMIT DROP AS SELECT {ColumnList()} FROM {Quote(_table)} WITH NO DATA"
-                : $"CREATE TEMP TABLE {Staging} AS SELECT {ColumnList()} FROM {Quote(_table)} WHERE 0", cancellationToken);
+            var value = mapped[i].Number!(row);
+            if (value is { } v && IsPostgres && mapped[i].Scale is { } scale && v.Scale > scale)
+            {
+                value = Math.Round(v, scale, MidpointRounding.AwayFromZero);
+            }
+
+            if (value != stored[i])
+            {
+                return true;
+            }
         }
 
-        var columns = withVersion ? $"{ColumnList()}, {Quote(RowVersion.Property)}" : ColumnList();
+        return false;
+    }
+
+    /// <summary>Loads the changed months into a temporary table: binary COPY on PostgreSQL, one prepared statement on SQLite.</summary>
+    private async Task StageAsync(List<MonthlyMetrics> rows, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
+        await ExecuteAsync(connection, transaction, IsPostgres
+            ? $"CREATE TEMP TABLE {Staging} ON COMMIT DROP AS SELECT {ColumnList()} FROM {Quote(_table)} WITH NO DATA"
+            : $"CREATE TEMP TABLE {Staging} AS SELECT {ColumnList()} FROM {Quote(_table)} WHERE 0", cancellationToken);
         if (connection is NpgsqlConnection npgsql)
         {
-            // The connection is in COPY mode until the importer is disposed: nothing else may run before. Typed,
-            // synchronous writes into the importer's buffer: one await per value would cost more than the rest.
-            await using (var importer = await npgsql.BeginBinaryImportAsync($"COPY {target} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            // The connection is in COPY mode until the importer is disposed: nothing else may run before.
+            await using (var importer = await npgsql.BeginBinaryImportAsync($"COPY {Staging} ({ColumnList()}) FROM STDIN (FORMAT BINARY)", cancellationToken))
             {
                 foreach (var row in rows)
                 {
-                    Copy(importer, row, withVersion);
+                    Copy(importer, row, withVersion: false);
                 }
 
                 await importer.CompleteAsync(cancellationToken);
             }
 
-            if (create)
-            {
-                await ExecuteAsync(connection, transaction, $"ANALYZE {Staging}", cancellationToken);
-            }
-
+            await ExecuteAsync(connection, transaction, $"ANALYZE {Staging}", cancellationToken);
             return;
         }
 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO {target} ({columns}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"@p{i}"))}{(withVersion ? ", 0" : string.Empty)})";
+        insert.CommandText = InsertSql(Staging, withVersion: false);
         foreach (var row in rows)
         {
-            insert.Parameters.Clear();
-            for (var i = 0; i < _columns.Count; i++)
-            {
-                insert.Parameters.Add(_columns[i].Mapping.CreateParameter(insert, $"@p{i}", _columns[i].Value(row)));
-            }
-
+            Bind(insert, row);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
-    /// <summary>One month into the COPY stream, in the order of the staging table's columns.</summary>
-    private static void Copy(NpgsqlBinaryImporter importer, MonthlyMetrics row, bool withVersion)
+    private string InsertSql(string target, bool withVersion) =>
+        $"INSERT INTO {target} ({ColumnList()}{(withVersion ? $", {Quote(RowVersion.Property)}" : string.Empty)}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"@p{i}"))}{(withVersion ? ", 0" : string.Empty)})";
+
+    /// <summary>A month's values as the statement's parameters, each in its column's stored form.</summary>
+    private void Bind(DbCommand insert, MonthlyMetrics row)
+    {
+        insert.Parameters.Clear();
+        for (var i = 0; i < _columns.Count; i++)
+        {
+            insert.Parameters.Add(_columns[i].Mapping.CreateParameter(insert, $"@p{i}", _columns[i].Value(row)));
+        }
+    }
+
+    /// <summary>One month into the COPY stream, in the order of <see cref="_columns"/>.</summary>
+    private void Copy(NpgsqlBinaryImporter importer, MonthlyMetrics row, bool withVersion)
     {
         importer.StartRow();
         importer.Write(row.SystemId, NpgsqlDbType.Uuid);
-        importer.Write(row.Month.ToString(), NpgsqlDbType.Text);
-        foreach (var measure in Measures.All)
+        importer.Write(MonthText(row.Month), NpgsqlDbType.Text);
+        var measures = Measures.All;
+        for (var i = 0; i < measures.Count; i++)
         {
+            var measure = measures[i];
             if (row.ValueOf(measure) is not { } value)
             {
                 importer.WriteNull();
@@ -295,7 +336,7 @@ internal sealed class MetricsImport
             }
         }
 
-        foreach (var severity in Enum.GetValues<Severity>())
+        foreach (var severity in Severities)
         {
             var tickets = row.Tickets(severity);
             Nullable(importer, tickets.Count, NpgsqlDbType.Integer);
@@ -303,13 +344,30 @@ internal sealed class MetricsImport
             Nullable(importer, tickets.AverageUsersAffected, NpgsqlDbType.Numeric);
         }
 
-        importer.Write(row.Source!.Kind.ToString(), NpgsqlDbType.Text);
-        importer.Write(row.Source.Detail, NpgsqlDbType.Text);
+        if (!ReferenceEquals(row.Source, _sourceOf))
+        {
+            _sourceOf = row.Source!;
+            _sourceKind = row.Source!.Kind.ToString();
+        }
+
+        importer.Write(_sourceKind!, NpgsqlDbType.Text);
+        importer.Write(row.Source!.Detail, NpgsqlDbType.Text);
         importer.Write(row.Source.RecordedAtUtc, NpgsqlDbType.TimestampTz);
         if (withVersion)
         {
             importer.Write(0, NpgsqlDbType.Integer);
         }
+    }
+
+    /// <summary>A month as stored (YYYY-MM), made once per month rather than once per row.</summary>
+    private string MonthText(YearMonth month)
+    {
+        if (!_monthTexts.TryGetValue(month.Index, out var text))
+        {
+            _monthTexts[month.Index] = text = month.ToString();
+        }
+
+        return text;
     }
 
     private static void Nullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
@@ -325,16 +383,7 @@ internal sealed class MetricsImport
         }
     }
 
-    /// <summary>How many staged months differ from the stored ones in a column of the file.</summary>
-    private async Task<int> CountChangedAsync(List<StagedColumn> mapped, DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT COUNT(*) FROM {Staging} s JOIN {Quote(_table)} t ON {Matches()} WHERE {Differs(mapped)}";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Updates the stored months that differ (only the file's columns, and the source), raising their version; returns how many.</summary>
+    /// <summary>Updates the staged months, found to differ (only the file's columns, and the source), raising their version; returns how many.</summary>
     private async Task<int> UpdateAsync(List<StagedColumn> mapped, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var version = Quote(RowVersion.Property);
@@ -342,7 +391,7 @@ internal sealed class MetricsImport
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandTimeout = 600;
-        command.CommandText = $"UPDATE {Quote(_table)} AS t SET {set}, {version} = t.{version} + 1 FROM {Staging} AS s WHERE {Matches()} AND ({Differs(mapped)})";
+        command.CommandText = $"UPDATE {Quote(_table)} AS t SET {set}, {version} = t.{version} + 1 FROM {Staging} AS s WHERE {Matches()}";
         var updated = await command.ExecuteNonQueryAsync(cancellationToken);
         if (!IsPostgres)
         {
@@ -353,9 +402,6 @@ internal sealed class MetricsImport
     }
 
     private string Matches() => $"t.{Quote(_columns[0].Column)} = s.{Quote(_columns[0].Column)} AND t.{Quote(_columns[1].Column)} = s.{Quote(_columns[1].Column)}";
-
-    private static string Differs(List<StagedColumn> mapped) =>
-        mapped.Count == 0 ? "1 = 0" : string.Join(" OR ", mapped.Select(c => $"t.{Quote(c.Column)} IS DISTINCT FROM s.{Quote(c.Column)}"));
 
     private static string Quote(string identifier) => $"\"{identifier}\"";
 
@@ -368,11 +414,82 @@ internal sealed class MetricsImport
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>One column of the staging table: its EF property (for the name and the value's stored form) and its value in a row.</summary>
-    private sealed record StagedColumn(IProperty Property, StoreObjectIdentifier Store, Func<MonthlyMetrics, object?> Value, string? Key, bool IsSource = false)
+    /// <summary>
+    /// One column of <c>monthly_metrics</c> as the import writes it: its EF property (for the name, the value's stored
+    /// form and its scale), its value in a month, and for a column of the file its key and number.
+    /// </summary>
+    private sealed record StagedColumn(IProperty Property, StoreObjectIdentifier Store, Func<MonthlyMetrics, object?> Value, string? Key, Func<MonthlyMetrics, decimal?>? Number, bool IsSource = false)
     {
         public string Column { get; } = Property.GetColumnName(Store)!;
 
         public RelationalTypeMapping Mapping { get; } = (RelationalTypeMapping)Property.GetTypeMapping();
+
+        /// <summary>Stored as an integer (counts and users).</summary>
+        public bool Whole { get; } = (System.Nullable.GetUnderlyingType(Property.ClrType) ?? Property.ClrType) == typeof(int);
+
+        /// <summary>The decimals the column keeps, where the database rounds to them.</summary>
+        public int? Scale { get; } = Property.GetScale();
+    }
+
+    /// <summary>
+    /// The new months, written as they come: into one binary COPY on PostgreSQL (started with the first month),
+    /// with one prepared statement on SQLite. Disposed without <see cref="CompleteAsync"/>, a COPY is cancelled.
+    /// </summary>
+    private sealed class NewMonths(MetricsImport import, DbTransaction transaction) : IAsyncDisposable
+    {
+        private NpgsqlBinaryImporter? _copy;
+        private DbCommand? _insert;
+        private bool _done;
+
+        public async ValueTask WriteAsync(MonthlyMetrics row, CancellationToken cancellationToken)
+        {
+            if (transaction.Connection is NpgsqlConnection npgsql)
+            {
+                // Typed, synchronous writes into the importer's buffer (it sends when full): one await per value would cost more than the rest.
+                _copy ??= await npgsql.BeginBinaryImportAsync($"COPY {Quote(import._table)} ({import.ColumnList()}, {Quote(RowVersion.Property)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+                import.Copy(_copy, row, withVersion: true);
+                return;
+            }
+
+            if (_insert is null)
+            {
+                _insert = transaction.Connection!.CreateCommand();
+                _insert.Transaction = transaction;
+                _insert.CommandText = import.InsertSql(Quote(import._table), withVersion: true);
+            }
+
+            import.Bind(_insert, row);
+            await _insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        /// <summary>Ends the COPY: the months are in the table (within the transaction).</summary>
+        public async Task CompleteAsync(CancellationToken cancellationToken)
+        {
+            if (_copy is not null)
+            {
+                await _copy.CompleteAsync(cancellationToken);
+            }
+
+            await DisposeAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_done)
+            {
+                return;
+            }
+
+            _done = true;
+            if (_copy is not null)
+            {
+                await _copy.DisposeAsync();
+            }
+
+            if (_insert is not null)
+            {
+                await _insert.DisposeAsync();
+            }
+        }
     }
 }

@@ -144,6 +144,13 @@ public sealed class SpreadsheetFile
         }
     }
 
+    /// <summary>
+    /// The data rows of <see cref="Rows"/> one at a time, a CSV file's cells read in place without a string each:
+    /// for imports of many rows (monthly metrics).
+    /// </summary>
+    internal SpreadsheetRowReader ReadRows() =>
+        _text is not null ? new SpreadsheetRowReader(new CsvRecords(_text, Delimiter, _textStart)) : new SpreadsheetRowReader(Rows().GetEnumerator());
+
     private static SpreadsheetFile Csv(string name, byte[] bytes)
     {
         string text;
@@ -302,5 +309,65 @@ public sealed class SpreadsheetFile
         }
 
         return letters;
+    }
+}
+
+/// <summary>Data rows one at a time (from row 2, blank rows left out), as <see cref="SpreadsheetFile.Rows"/> gives them.</summary>
+internal sealed class SpreadsheetRowReader
+{
+    private readonly CsvRecords? _csv;
+    private readonly IEnumerator<SpreadsheetRow>? _rows;
+
+    public SpreadsheetRowReader(CsvRecords csv) => _csv = csv;
+
+    public SpreadsheetRowReader(IEnumerator<SpreadsheetRow> rows) => _rows = rows;
+
+    /// <summary>The row's number as the spreadsheet shows it.</summary>
+    public int Number => _csv?.Row ?? _rows!.Current.Number;
+
+    /// <summary>A cell of the current row; empty when the row has no such cell.</summary>
+    public ReadOnlySpan<char> Cell(int index) => _csv is not null ? _csv.Cell(index) : _rows!.Current.Cell(index).AsSpan();
+
+    /// <summary>The current row with its cells as strings.</summary>
+    public SpreadsheetRow Row()
+    {
+        if (_csv is null)
+        {
+            return _rows!.Current;
+        }
+
+        var cells = new string?[_csv.Count];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            cells[i] = _csv.Text(i);
+        }
+
+        return new SpreadsheetRow(_csv.Row, cells);
+    }
+
+    public bool Next()
+    {
+        if (_rows is not null)
+        {
+            return _rows.MoveNext();
+        }
+
+        while (_csv!.Next())
+        {
+            if (_csv.Row == 1)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < _csv.Count; i++)
+            {
+                if (!_csv.Cell(i).IsWhiteSpace())
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BusinessValue.Domain.Metrics;
 using BusinessValue.Domain.Periods;
@@ -139,6 +140,50 @@ public sealed class SpreadsheetImportsTests
         (again.New, again.Changed, again.Unchanged).Should().Be((0, 0, 2));
         await using var check = database.CreateContext();
         RowVersion.Of(check, await check.Metrics.SingleAsync(m => m.SystemId == stored.SystemId && m.Month == stored.Month)).Should().Be(1, "an unchanged month keeps its version");
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task CommitAsync_ProblemAfterThousandsOfNewMonths_WritesNothingAndNamesEveryProblem(DatabaseProvider provider)
+    {
+        await using var database = await PortfolioDatabaseAsync(provider);
+        var imports = ImportsOn(database);
+        var system = await FirstAsync(database, db => db.Systems.OrderBy(s => s.Name));
+        var before = await CountAsync(database, db => db.Metrics);
+        var csv = new StringBuilder("System,Month,Uptime %,P1 tickets\n");
+        // More months than one batch, so the writing has begun when the problems come.
+        for (var i = 0; i < 2_500; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"\"{system.Name}\",{new YearMonth(2100, 1).AddMonths(i)},99.5,2\n");
+        }
+
+        csv.Append(CultureInfo.InvariantCulture, $"{system.Name},3000-01,101,1\n{system.Name},2100-01,99,1\n");
+
+        var plan = await CommitAsync(imports, ImportKind.Metrics, csv.ToString());
+
+        plan.Written.Should().BeFalse();
+        (plan.Rows, plan.New).Should().Be((2_502, 2_500));
+        plan.Problems.Should().Equal(
+            new ImportProblem(2_502, "Uptime %", "must be 0 to 100 (it is 101)."),
+            new ImportProblem(2_503, "(row)", $"repeats the system '{system.Name}' and month 2100-01 of row 2: each month of a system appears once in a file."));
+        (await CountAsync(database, db => db.Metrics)).Should().Be(before);
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task PlanAsync_StoredMonthWrittenWithTrailingZeros_IsUnchangedAndAnotherValueChanged(DatabaseProvider provider)
+    {
+        await using var database = await PortfolioDatabaseAsync(provider);
+        var imports = ImportsOn(database);
+        var (system, month, stored) = await StoredMonthAsync(database);
+        // 99.5 written 99.500: the same number.
+        var uptime = Cells.Number(stored.UptimePercent!.Value) is var text && text.Contains('.', StringComparison.Ordinal) ? text + "00" : text + ".000";
+        var file = await CsvAsync($"System,Month,Uptime %\n{system},{month},{uptime}\n{system},2099-01,50\n", ImportKind.Metrics);
+
+        var same = await imports.PlanAsync(file, SpreadsheetImports.Guess(file, ImportKind.Metrics));
+        var changedFile = await CsvAsync($"System,Month,Uptime %\n{system},{month},{Cells.Number(stored.UptimePercent!.Value == 50m ? 51m : 50m)}\n", ImportKind.Metrics);
+        var changed = await imports.PlanAsync(changedFile, SpreadsheetImports.Guess(changedFile, ImportKind.Metrics));
+
+        (same.New, same.Changed, same.Unchanged, same.Written).Should().Be((1, 0, 1, false));
+        (changed.New, changed.Changed, changed.Unchanged).Should().Be((0, 1, 0));
     }
 
     [Theory, ClassData(typeof(BothProviders))]
