@@ -118,6 +118,13 @@ public static class ImportTables
 
     public static ImportTable Of(ImportKind kind) => All.First(t => t.Kind == kind);
 
+    /// <summary>
+    /// Departments, processes, dependencies and workarounds: the business's own figures, which a business owner keeps
+    /// for their departments (docs/security.md). Only an administrator imports them; the inventory's tables (systems,
+    /// integrations, metrics) are the IT director's.
+    /// </summary>
+    public static bool IsBusinessData(ImportKind kind) => kind is ImportKind.Departments or ImportKind.Processes or ImportKind.Dependencies or ImportKind.Workarounds;
+
     public static string NameOf(ImportKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>The kind a command or an address names ("systems", "Metrics"); null when none.</summary>

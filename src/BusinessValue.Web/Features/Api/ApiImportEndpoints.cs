@@ -30,7 +30,7 @@ internal static class ApiImportEndpoints
             .RequireAuthorization(ApiPolicies.For(ApiScopes.InventoryWrite))
             .WithName("ImportTable")
             .WithSummary("Import one table from a CSV or xlsx file: all rows, or none")
-            .WithDescription("Scope inventory:write. `kind`: systems, departments, processes, dependencies, integrations, workarounds or metrics. " +
+            .WithDescription("Scope inventory:write. `kind`: systems, integrations or metrics (departments, processes, dependencies and workarounds are business data, imported in the app by an administrator: 403). " +
                 "The body is the file: `text/csv` (UTF-8, comma or semicolon) or the xlsx content type. `dryRun=true` checks and counts without writing; " +
                 "`preset` names a saved column mapping; `fileName` names the file in the audit trail and the values' source. " +
                 "Columns are matched by heading (docs/import.md). Any problem: 422 listing each with its row, column and reason, and nothing is written.")
@@ -56,6 +56,13 @@ internal static class ApiImportEndpoints
         if (ImportTables.Parse(kind) is not { } table)
         {
             return UnknownKind(kind);
+        }
+
+        // An API key belongs to no department: the business's own tables are kept in the app (docs/api.md).
+        if (ImportTables.IsBusinessData(table))
+        {
+            return ApiProblems.Problem(StatusCodes.Status403Forbidden, "Business data is not imported through the API",
+                $"{ImportTables.Of(table).Title} are business data: each department's business owner keeps their own in the app, and an administrator imports them on the import page. An API key imports systems, integrations and metrics. Nothing was changed.");
         }
 
         var format = SpreadsheetFile.FormatOf(fileName, context.Request.ContentType);

@@ -14,7 +14,20 @@ public sealed record UploadedSpreadsheet(string FileName, byte[] Content, Spread
 /// </summary>
 public sealed class SpreadsheetImporting(SpreadsheetImports imports, AccessGuard access)
 {
-    public const string NotAllowed = "Only an IT director or an administrator may import into the inventory; nothing was changed.";
+    /// <summary>Why the reader may not import this table, in their words; null when they may.</summary>
+    public async Task<string?> RefusalAsync(ImportKind kind)
+    {
+        if (ImportTables.IsBusinessData(kind))
+        {
+            return await access.AllowsAsync(AccessPolicies.ManageSettings)
+                ? null
+                : $"{ImportTables.Of(kind).Title} are business data: each department's business owner keeps their own in the app, and only an administrator imports them for every department. Nothing was changed.";
+        }
+
+        return await access.AllowsAsync(AccessPolicies.EditInventory)
+            ? null
+            : "Only an IT director or an administrator may import into the inventory. Nothing was changed.";
+    }
 
     public long MaxFileBytes => imports.MaxFileBytes;
 
@@ -23,7 +36,7 @@ public sealed class SpreadsheetImporting(SpreadsheetImports imports, AccessGuard
     public async Task<UploadedSpreadsheet> UploadAsync(IBrowserFile upload, ImportKind kind, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        await DemandAsync();
+        await DemandAsync(kind);
         if (upload.Size > imports.MaxFileBytes)
         {
             throw new SpreadsheetFileException(TooLarge(upload.Name, upload.Size, imports.MaxFileBytes));
@@ -49,7 +62,8 @@ public sealed class SpreadsheetImporting(SpreadsheetImports imports, AccessGuard
     public async Task<ImportPlan> PlanAsync(UploadedSpreadsheet upload, ImportMapping mapping, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        await DemandAsync();
+        ArgumentNullException.ThrowIfNull(mapping);
+        await DemandAsync(mapping.Kind);
         // Off the circuit's thread: a large file is checked while the page keeps showing progress.
         return await Task.Run(() => imports.PlanAsync(upload.File, mapping, progress, cancellationToken), cancellationToken);
     }
@@ -57,7 +71,8 @@ public sealed class SpreadsheetImporting(SpreadsheetImports imports, AccessGuard
     public async Task<ImportPlan> CommitAsync(UploadedSpreadsheet upload, ImportMapping mapping, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        await DemandAsync();
+        ArgumentNullException.ThrowIfNull(mapping);
+        await DemandAsync(mapping.Kind);
         var actor = await access.ActorAsync();
         return await Task.Run(() => imports.CommitAsync(upload.File, mapping, actor, progress, cancellationToken), cancellationToken);
     }
@@ -71,13 +86,14 @@ public sealed class SpreadsheetImporting(SpreadsheetImports imports, AccessGuard
     /// <exception cref="Domain.DomainRuleException">The name is empty or too long.</exception>
     public async Task SavePresetAsync(string name, ImportMapping mapping, CancellationToken cancellationToken = default)
     {
-        await DemandAsync();
+        ArgumentNullException.ThrowIfNull(mapping);
+        await DemandAsync(mapping.Kind);
         await imports.SavePresetAsync(name, mapping, await access.ActorAsync(), cancellationToken);
     }
 
     public async Task<bool> DeletePresetAsync(ImportKind kind, string name, CancellationToken cancellationToken = default)
     {
-        await DemandAsync();
+        await DemandAsync(kind);
         return await imports.DeletePresetAsync(kind, name, cancellationToken);
     }
 
@@ -93,11 +109,15 @@ public sealed class SpreadsheetImporting(SpreadsheetImports imports, AccessGuard
         return await imports.ReadAsync(stream, fileName, kind, cancellationToken: cancellationToken);
     }
 
-    private async Task DemandAsync()
+    // Checked here, not only by the page: a forged event from a browser imports nothing.
+    private async Task DemandAsync(ImportKind kind)
     {
-        if (!await access.AllowsAsync(AccessPolicies.EditInventory))
+        if (await RefusalAsync(kind) is { } refusal)
         {
-            throw new AccessDeniedException(AccessPolicies.EditInventory);
+            throw new ImportNotAllowedException(refusal);
         }
     }
 }
+
+/// <summary>The reader's role may not import this table; the message says why and that nothing changed.</summary>
+public sealed class ImportNotAllowedException(string message) : Exception(message);

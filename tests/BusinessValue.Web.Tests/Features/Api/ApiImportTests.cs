@@ -76,6 +76,31 @@ public sealed class ApiImportTests
         (plan.GetProperty("rows").GetInt32(), plan.GetProperty("new").GetInt32(), plan.GetProperty("changed").GetInt32()).Should().Be((metrics, 0, 0));
     }
 
+    [Fact]
+    public async Task PostImport_BusinessDataWithTheWriteScope_IsForbiddenAndWritesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new BusinessValueAppFactory(database);
+        _ = app.Services;
+        using var writer = await KeyClientAsync(app, ApiScopes.InventoryWrite);
+        int processes;
+        await using (var db = database.CreateContext())
+        {
+            processes = await db.Processes.CountAsync();
+        }
+
+        using var response = await writer.PostAsync(new Uri("/api/v1/imports/processes", UriKind.Relative), CsvBody("Process,Department,Annual revenue\nOrder to cash,Sales,1\n"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("business data").And.Contain("Nothing was changed");
+        await using (var db = database.CreateContext())
+        {
+            (await db.Processes.CountAsync()).Should().Be(processes);
+            (await db.Processes.AnyAsync(p => p.AnnualRevenue == 1m)).Should().BeFalse();
+        }
+    }
+
     private static StringContent CsvBody(string csv) => new(csv, Encoding.UTF8, "text/csv");
 
     private static async Task<HttpClient> KeyClientAsync(BusinessValueAppFactory app, string scope, string? name = null)
