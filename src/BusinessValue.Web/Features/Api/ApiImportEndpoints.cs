@@ -37,6 +37,7 @@ internal static class ApiImportEndpoints
             .Accepts<string>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .Produces<ApiImportResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -107,9 +108,21 @@ internal static class ApiImportEndpoints
         }
 
         var mapping = SpreadsheetImports.Guess(file, table, saved);
-        var plan = dryRun == true
-            ? await imports.PlanAsync(file, mapping, cancellationToken: cancellationToken)
-            : await imports.CommitAsync(file, mapping, new AuditActor(context.User.Identity?.Name ?? "an API key", KeyId(context)), cancellationToken: cancellationToken);
+        ImportPlan plan;
+        try
+        {
+            plan = dryRun == true
+                ? await imports.PlanAsync(file, mapping, cancellationToken: cancellationToken)
+                : await imports.CommitAsync(file, mapping, new AuditActor(context.User.Identity?.Name ?? "an API key", KeyId(context)), cancellationToken: cancellationToken);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Someone changed the same records between the check and the write (a row version moved on, a name was
+            // taken): the transaction rolled back, so nothing of the file is in the database.
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "The records changed while the file was imported",
+                "Someone changed some of the same records while this file was being written, so nothing was changed. Send the file again.");
+        }
+
         if (plan.HasProblems)
         {
             return Results.Problem(

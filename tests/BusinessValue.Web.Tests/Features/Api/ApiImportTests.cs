@@ -9,6 +9,7 @@ using BusinessValue.Infrastructure.Identity;
 using BusinessValue.Testing;
 using BusinessValue.Web.Features.Admin;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BusinessValue.Web.Tests.Features.Api;
@@ -99,6 +100,37 @@ public sealed class ApiImportTests
             (await db.Processes.CountAsync()).Should().Be(processes);
             (await db.Processes.AnyAsync(p => p.AnnualRevenue == 1m)).Should().BeFalse();
         }
+    }
+
+    [Fact]
+    public async Task PostImport_RecordsChangedBetweenCheckAndWrite_AnswersConflictAndWritesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var refuse = new RefuseNewSystems();
+        await using var app = new BusinessValueAppFactory(database).WithServices(s => s.AddSingleton<IInterceptor>(refuse));
+        _ = app.Services;
+        using var writer = await KeyClientAsync(app, ApiScopes.InventoryWrite);
+        var before = await SystemsAsync(database);
+        refuse.Armed = true;
+
+        using var response = await writer.PostAsync(new Uri("/api/v1/imports/systems", UriKind.Relative), CsvBody("CI Name,Class\nRaced System,ERP\n"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("nothing was changed");
+        (await SystemsAsync(database)).Should().Be(before);
+    }
+
+    /// <summary>Stands in for another editor's save landing between an import's check and its write.</summary>
+    private sealed class RefuseNewSystems : SaveChangesInterceptor
+    {
+        /// <summary>Off while the app starts and loads the demo.</summary>
+        public bool Armed { get; set; }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            Armed && eventData.Context!.ChangeTracker.Entries<Domain.Systems.ItSystem>().Any(e => e.State == EntityState.Added)
+                ? throw new DbUpdateConcurrencyException("The database operation was expected to affect 1 row(s), but actually affected 0 row(s).")
+                : ValueTask.FromResult(result);
     }
 
     private static StringContent CsvBody(string csv) => new(csv, Encoding.UTF8, "text/csv");
