@@ -64,6 +64,11 @@ public static class Cells
             span = span[..^1].TrimEnd();
         }
 
+        if (TryPlainNumber(span, decimalComma ? ',' : '.', out value))
+        {
+            return true;
+        }
+
         Span<char> buffer = stackalloc char[Math.Min(span.Length, 128)];
         var length = 0;
         foreach (var c in span)
@@ -88,6 +93,55 @@ public static class Cells
         var comma = decimalComma && (digits.Contains(',') || LooksGrouped(digits));
         return decimal.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowExponent,
             comma ? DecimalComma : CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// Digits with at most one decimal separator between them ("1234", "99.5"; "12,5" in a semicolon file), the
+    /// way exports and most files write numbers: read directly, to the same value and scale (trailing zeros kept)
+    /// as <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out decimal)"/> reads
+    /// them, at a fraction of its cost (a metrics import reads millions). Anything else (signs, groups, spaces,
+    /// exponents, more than 19 digits) is left to the general reading.
+    /// </summary>
+    private static bool TryPlainNumber(ReadOnlySpan<char> text, char separator, out decimal value)
+    {
+        value = 0m;
+        ulong mantissa = 0;
+        var digits = 0;
+        var scale = -1;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                // 19 digits always fit an unsigned long (below 1.8 × 10^19).
+                if (digits == 19)
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + (uint)(c - '0');
+                digits++;
+                if (scale >= 0)
+                {
+                    scale++;
+                }
+            }
+            else if (c == separator && scale < 0 && digits > 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0 || scale == 0)
+        {
+            return false;
+        }
+
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, isNegative: false, (byte)Math.Max(scale, 0));
+        return true;
     }
 
     /// <summary>
