@@ -32,44 +32,50 @@ internal sealed class MetricsImport
     private readonly List<StagedColumn> _columns;
     private readonly string _table;
     private readonly Dictionary<int, string> _monthTexts = [];
-    private InputSource? _sourceOf;
-    private string? _sourceKind;
+    private readonly InputSource _source;
+    private readonly string _sourceKind;
     private bool? _isPostgres;
 
-    private MetricsImport(BusinessValueDbContext db)
+    private MetricsImport(BusinessValueDbContext db, InputSource source)
     {
         _db = db;
+        _source = source;
+        _sourceKind = source.Kind.ToString();
         var entity = db.Model.FindEntityType(typeof(MonthlyMetrics))!;
         _table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(_table, entity.GetSchema());
         _columns =
         [
-            new(entity.FindProperty(nameof(MonthlyMetrics.SystemId))!, store, m => m.SystemId, null, null),
-            new(entity.FindProperty(nameof(MonthlyMetrics.Month))!, store, m => m.Month, null, null),
+            new(entity.FindProperty(nameof(MonthlyMetrics.SystemId))!, store, m => m.SystemId, null),
+            new(entity.FindProperty(nameof(MonthlyMetrics.Month))!, store, m => m.Month, null),
         ];
         foreach (var measure in Measures.All)
         {
-            _columns.Add(new(entity.FindProperty(measure.Key)!, store, m => m[measure.Key], measure.Key, m => m.ValueOf(measure)));
+            var slot = measure.Ordinal;
+            // Boxed as the column's own type: int? for whole numbers, decimal? otherwise (as MonthlyMetrics' indexer).
+            _columns.Add(new(entity.FindProperty(measure.Key)!, store, measure.WholeNumber ? m => m.Whole(slot) : m => m[slot], measure.Key, slot));
         }
 
-        foreach (var severity in Severities)
+        for (var s = 0; s < Severities.Length; s++)
         {
+            var severity = Severities[s];
+            var slot = CheckedMonths.TicketSlot(s);
             var tickets = entity.FindComplexProperty(severity.ToString())!.ComplexType;
-            _columns.Add(new(tickets.FindProperty(nameof(TicketStats.Count))!, store, m => m.Tickets(severity).Count, ImportTables.TicketKey(severity, "Count"), m => m.Tickets(severity).Count));
-            _columns.Add(new(tickets.FindProperty(nameof(TicketStats.TotalResolutionHours))!, store, m => m.Tickets(severity).TotalResolutionHours, ImportTables.TicketKey(severity, "ResolutionHours"), m => m.Tickets(severity).TotalResolutionHours));
-            _columns.Add(new(tickets.FindProperty(nameof(TicketStats.AverageUsersAffected))!, store, m => m.Tickets(severity).AverageUsersAffected, ImportTables.TicketKey(severity, "UsersAffected"), m => m.Tickets(severity).AverageUsersAffected));
+            _columns.Add(new(tickets.FindProperty(nameof(TicketStats.Count))!, store, m => m.Whole(slot), ImportTables.TicketKey(severity, "Count"), slot));
+            _columns.Add(new(tickets.FindProperty(nameof(TicketStats.TotalResolutionHours))!, store, m => m[slot + 1], ImportTables.TicketKey(severity, "ResolutionHours"), slot + 1));
+            _columns.Add(new(tickets.FindProperty(nameof(TicketStats.AverageUsersAffected))!, store, m => m[slot + 2], ImportTables.TicketKey(severity, "UsersAffected"), slot + 2));
         }
 
-        var source = entity.FindComplexProperty(nameof(MonthlyMetrics.Source))!.ComplexType;
-        _columns.Add(new(source.FindProperty(nameof(InputSource.Kind))!, store, m => m.Source?.Kind, null, null, IsSource: true));
-        _columns.Add(new(source.FindProperty(nameof(InputSource.Detail))!, store, m => m.Source?.Detail, null, null, IsSource: true));
-        _columns.Add(new(source.FindProperty(nameof(InputSource.RecordedAtUtc))!, store, m => m.Source?.RecordedAtUtc, null, null, IsSource: true));
+        var sourceType = entity.FindComplexProperty(nameof(MonthlyMetrics.Source))!.ComplexType;
+        _columns.Add(new(sourceType.FindProperty(nameof(InputSource.Kind))!, store, _ => source.Kind, null, IsSource: true));
+        _columns.Add(new(sourceType.FindProperty(nameof(InputSource.Detail))!, store, _ => source.Detail, null, IsSource: true));
+        _columns.Add(new(sourceType.FindProperty(nameof(InputSource.RecordedAtUtc))!, store, _ => source.RecordedAtUtc, null, IsSource: true));
     }
 
     public static async Task<ImportPlan> RunAsync(BusinessValueDbContext db, SpreadsheetFile file, ImportMapping mapping, bool write, InputSource source,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var import = new MetricsImport(db);
+        var import = new MetricsImport(db, source);
         var problems = new List<ImportProblem>();
         var binding = ColumnBinding.Of(ImportTables.Metrics, file.Headings, mapping, problems);
         var systems = (await db.Systems.AsNoTracking().Select(s => new { s.Name, s.Id }).ToListAsync(cancellationToken))
@@ -94,12 +100,12 @@ internal sealed class MetricsImport
             // writes the new ones as they come (binary COPY on PostgreSQL). A problem anywhere stops the writing,
             // and the transaction is rolled back: nothing is written, and every row is still checked.
             var rows = new MetricsRows(file, binding, systems, source, problems, progress);
-            var checkedRows = Channel.CreateBounded<MonthlyMetrics[]>(new BoundedChannelOptions(100) { SingleReader = true, SingleWriter = true });
+            var checkedRows = Channel.CreateBounded<CheckedMonths>(new BoundedChannelOptions(100) { SingleReader = true, SingleWriter = true });
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var checking = Task.Run(() => rows.CheckAsync(checkedRows.Writer, stop.Token), stop.Token);
             var added = 0;
             var unchanged = 0;
-            var changed = new List<MonthlyMetrics>();
+            var changed = new List<MonthRow>();
             int total;
             await using var writer = write ? new NewMonths(import, dbTransaction) : null;
             try
@@ -107,13 +113,14 @@ internal sealed class MetricsImport
                 var stored = await import.StoredAsync(MetricsRows.MonthsOf(file, binding), mapped, dbTransaction, cancellationToken);
                 await foreach (var batch in checkedRows.Reader.ReadAllAsync(cancellationToken))
                 {
-                    foreach (var row in batch)
+                    for (var i = 0; i < batch.Count; i++)
                     {
+                        var row = batch[i];
                         if (stored.TryGetValue((row.SystemId, row.Month), out var values))
                         {
                             if (import.Differs(row, values, mapped))
                             {
-                                changed.Add(row);
+                                changed.Add(row.Detached());
                             }
                             else
                             {
@@ -129,6 +136,8 @@ internal sealed class MetricsImport
                             }
                         }
                     }
+
+                    rows.Recycle(batch);
                 }
 
                 total = await checking;
@@ -246,11 +255,11 @@ internal sealed class MetricsImport
     /// Whether the file's month differs from the stored one in a column of the file. PostgreSQL keeps numbers to
     /// their column's scale, so a value with more decimals is compared as it would be stored.
     /// </summary>
-    private bool Differs(MonthlyMetrics row, decimal?[] stored, List<StagedColumn> mapped)
+    private bool Differs(MonthRow row, decimal?[] stored, List<StagedColumn> mapped)
     {
         for (var i = 0; i < stored.Length; i++)
         {
-            var value = mapped[i].Number!(row);
+            var value = row[mapped[i].Slot];
             if (value is { } v && IsPostgres && mapped[i].Scale is { } scale && v.Scale > scale)
             {
                 value = Math.Round(v, scale, MidpointRounding.AwayFromZero);
@@ -266,7 +275,7 @@ internal sealed class MetricsImport
     }
 
     /// <summary>Loads the changed months into a temporary table: binary COPY on PostgreSQL, one prepared statement on SQLite.</summary>
-    private async Task StageAsync(List<MonthlyMetrics> rows, DbTransaction transaction, CancellationToken cancellationToken)
+    private async Task StageAsync(List<MonthRow> rows, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
         await ExecuteAsync(connection, transaction, IsPostgres
@@ -303,7 +312,7 @@ internal sealed class MetricsImport
         $"INSERT INTO {target} ({ColumnList()}{(withVersion ? $", {Quote(RowVersion.Property)}" : string.Empty)}) VALUES ({string.Join(", ", _columns.Select((_, i) => $"@p{i}"))}{(withVersion ? ", 0" : string.Empty)})";
 
     /// <summary>A month's values as the statement's parameters, each in its column's stored form.</summary>
-    private void Bind(DbCommand insert, MonthlyMetrics row)
+    private void Bind(DbCommand insert, MonthRow row)
     {
         insert.Parameters.Clear();
         for (var i = 0; i < _columns.Count; i++)
@@ -313,7 +322,7 @@ internal sealed class MetricsImport
     }
 
     /// <summary>One month into the COPY stream, in the order of <see cref="_columns"/>.</summary>
-    private void Copy(NpgsqlBinaryImporter importer, MonthlyMetrics row, bool withVersion)
+    private void Copy(NpgsqlBinaryImporter importer, MonthRow row, bool withVersion)
     {
         importer.StartRow();
         importer.Write(row.SystemId, NpgsqlDbType.Uuid);
@@ -321,12 +330,11 @@ internal sealed class MetricsImport
         var measures = Measures.All;
         for (var i = 0; i < measures.Count; i++)
         {
-            var measure = measures[i];
-            if (row.ValueOf(measure) is not { } value)
+            if (row[i] is not { } value)
             {
                 importer.WriteNull();
             }
-            else if (measure.WholeNumber)
+            else if (measures[i].WholeNumber)
             {
                 importer.Write((int)value, NpgsqlDbType.Integer);
             }
@@ -336,23 +344,17 @@ internal sealed class MetricsImport
             }
         }
 
-        foreach (var severity in Severities)
+        for (var s = 0; s < Severities.Length; s++)
         {
-            var tickets = row.Tickets(severity);
-            Nullable(importer, tickets.Count, NpgsqlDbType.Integer);
-            Nullable(importer, tickets.TotalResolutionHours, NpgsqlDbType.Numeric);
-            Nullable(importer, tickets.AverageUsersAffected, NpgsqlDbType.Numeric);
+            var slot = CheckedMonths.TicketSlot(s);
+            Nullable(importer, row.Whole(slot), NpgsqlDbType.Integer);
+            Nullable(importer, row[slot + 1], NpgsqlDbType.Numeric);
+            Nullable(importer, row[slot + 2], NpgsqlDbType.Numeric);
         }
 
-        if (!ReferenceEquals(row.Source, _sourceOf))
-        {
-            _sourceOf = row.Source!;
-            _sourceKind = row.Source!.Kind.ToString();
-        }
-
-        importer.Write(_sourceKind!, NpgsqlDbType.Text);
-        importer.Write(row.Source!.Detail, NpgsqlDbType.Text);
-        importer.Write(row.Source.RecordedAtUtc, NpgsqlDbType.TimestampTz);
+        importer.Write(_sourceKind, NpgsqlDbType.Text);
+        importer.Write(_source.Detail, NpgsqlDbType.Text);
+        importer.Write(_source.RecordedAtUtc, NpgsqlDbType.TimestampTz);
         if (withVersion)
         {
             importer.Write(0, NpgsqlDbType.Integer);
@@ -416,9 +418,9 @@ internal sealed class MetricsImport
 
     /// <summary>
     /// One column of <c>monthly_metrics</c> as the import writes it: its EF property (for the name, the value's stored
-    /// form and its scale), its value in a month, and for a column of the file its key and number.
+    /// form and its scale), its value in a month, and for a column of the file its key and slot (<see cref="CheckedMonths"/>).
     /// </summary>
-    private sealed record StagedColumn(IProperty Property, StoreObjectIdentifier Store, Func<MonthlyMetrics, object?> Value, string? Key, Func<MonthlyMetrics, decimal?>? Number, bool IsSource = false)
+    private sealed record StagedColumn(IProperty Property, StoreObjectIdentifier Store, Func<MonthRow, object?> Value, string? Key, int Slot = -1, bool IsSource = false)
     {
         public string Column { get; } = Property.GetColumnName(Store)!;
 
@@ -441,7 +443,7 @@ internal sealed class MetricsImport
         private DbCommand? _insert;
         private bool _done;
 
-        public async ValueTask WriteAsync(MonthlyMetrics row, CancellationToken cancellationToken)
+        public async ValueTask WriteAsync(MonthRow row, CancellationToken cancellationToken)
         {
             if (transaction.Connection is NpgsqlConnection npgsql)
             {

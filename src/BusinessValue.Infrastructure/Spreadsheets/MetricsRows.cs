@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using BusinessValue.Domain;
 using BusinessValue.Domain.Metrics;
@@ -11,7 +12,8 @@ namespace BusinessValue.Infrastructure.Spreadsheets;
 /// writes them (docs/import.md#volume). A row is first read in place (its cells as spans, numbers parsed without
 /// a string, each column's reading rule resolved once); a row that does not pass that way is read again the
 /// general way (<see cref="ImportRow"/>), which names every problem exactly as for any other table. So the fast
-/// reading only has to be as strict as the general one, never to phrase a problem.
+/// reading only has to be as strict as the general one, never to phrase a problem. The sound months go into flat
+/// batches (<see cref="CheckedMonths"/>), checked by the measures' own rules, with no object per month.
 /// </summary>
 internal sealed class MetricsRows
 {
@@ -28,13 +30,12 @@ internal sealed class MetricsRows
     private readonly List<ImportProblem> _problems;
     private readonly IProgress<ImportProgress>? _progress;
     private readonly Dictionary<(Guid, YearMonth), int> _seen = [];
+    private readonly ConcurrentQueue<CheckedMonths> _spare = new();
 
     // Where each numeric cell goes: a measure's slot, or a ticket value after the measures.
     private readonly NumericCell[] _numbers;
     private readonly int _system;
     private readonly int _month;
-    private readonly decimal?[] _slots = new decimal?[Measures.All.Count + (Severities.Length * 3)];
-    private readonly Func<Measure, decimal?> _measureValue;
     private volatile bool _troubled;
 
     public MetricsRows(SpreadsheetFile file, ColumnBinding binding, Dictionary<string, Guid> systems, InputSource source, List<ImportProblem> problems, IProgress<ImportProgress>? progress)
@@ -47,7 +48,6 @@ internal sealed class MetricsRows
         _problems = problems;
         _progress = progress;
         _troubled = problems.Count > 0;
-        _measureValue = measure => _slots[measure.Ordinal];
         _system = binding.Indexes[binding.IndexOf("system")];
         _month = binding.Indexes[binding.IndexOf("month")];
         var numbers = new List<NumericCell>();
@@ -58,7 +58,7 @@ internal sealed class MetricsRows
 
         for (var s = 0; s < Severities.Length; s++)
         {
-            var slot = Measures.All.Count + (s * 3);
+            var slot = CheckedMonths.TicketSlot(s);
             Add(ImportTables.TicketKey(Severities[s], "Count"), slot);
             Add(ImportTables.TicketKey(Severities[s], "ResolutionHours"), slot + 1);
             Add(ImportTables.TicketKey(Severities[s], "UsersAffected"), slot + 2);
@@ -102,15 +102,21 @@ internal sealed class MetricsRows
         return months;
     }
 
+    /// <summary>A batch handed on and done with: filled again rather than a new one made.</summary>
+    public void Recycle(CheckedMonths batch)
+    {
+        batch.Clear();
+        _spare.Enqueue(batch);
+    }
+
     /// <summary>Checks every row, writing the sound months to <paramref name="sound"/> in batches; returns the rows read.</summary>
-    public async Task<int> CheckAsync(ChannelWriter<MonthlyMetrics[]> sound, CancellationToken cancellationToken)
+    public async Task<int> CheckAsync(ChannelWriter<CheckedMonths> sound, CancellationToken cancellationToken)
     {
         Exception? failure = null;
         try
         {
             var total = 0;
-            var batch = new MonthlyMetrics[BatchSize];
-            var count = 0;
+            var batch = Batch();
             _progress?.Report(new ImportProgress("Checking", 0));
             var rows = _file.ReadRows();
             while (rows.Next())
@@ -122,24 +128,25 @@ internal sealed class MetricsRows
                     _progress?.Report(new ImportProgress("Checking", total));
                 }
 
-                var metrics = Read(rows) is { } read && _seen.TryAdd((read.SystemId, read.Month), rows.Number) ? read : CheckGenerally(rows.Row());
-                if (metrics is null)
+                if (Read(rows, batch.Next(), out var systemId, out var month) && _seen.TryAdd((systemId, month), rows.Number))
                 {
-                    continue;
+                    batch.Keep(systemId, month);
+                }
+                else if (CheckGenerally(rows.Row()) is { } metrics)
+                {
+                    batch.Add(metrics);
                 }
 
-                batch[count++] = metrics;
-                if (count == batch.Length)
+                if (batch.IsFull)
                 {
                     await sound.WriteAsync(batch, cancellationToken);
-                    batch = new MonthlyMetrics[BatchSize];
-                    count = 0;
+                    batch = Batch();
                 }
             }
 
-            if (count > 0)
+            if (batch.Count > 0)
             {
-                await sound.WriteAsync(batch[..count], cancellationToken);
+                await sound.WriteAsync(batch, cancellationToken);
             }
 
             return total;
@@ -155,27 +162,33 @@ internal sealed class MetricsRows
         }
     }
 
-    /// <summary>The row read in place when every cell of it is sound; null when it must be read the general way.</summary>
-    private MonthlyMetrics? Read(SpreadsheetRowReader row)
+    private CheckedMonths Batch() => _spare.TryDequeue(out var batch) ? batch : new CheckedMonths(BatchSize);
+
+    /// <summary>
+    /// Reads the row in place into <paramref name="slots"/> (empty) and checks it; false when it must be read the
+    /// general way.
+    /// </summary>
+    private bool Read(SpreadsheetRowReader row, Span<decimal?> slots, out Guid systemId, out YearMonth month)
     {
+        month = default;
+        systemId = default;
         if (_system < 0 || _month < 0)
         {
-            return null;
+            return false;
         }
 
         var name = Cells.Clean(row.Cell(_system));
-        if (name.IsEmpty || !_systems.TryGetValue(name, out var systemId))
+        if (name.IsEmpty || !_systems.TryGetValue(name, out systemId))
         {
-            return null;
+            return false;
         }
 
         var monthCell = Cells.Clean(row.Cell(_month));
-        if (monthCell.IsEmpty || !Cells.TryMonth(monthCell, out var month))
+        if (monthCell.IsEmpty || !Cells.TryMonth(monthCell, out month))
         {
-            return null;
+            return false;
         }
 
-        Array.Clear(_slots);
         foreach (var number in _numbers)
         {
             var cell = Cells.Clean(row.Cell(number.Index));
@@ -183,7 +196,7 @@ internal sealed class MetricsRows
             {
                 if (number.Column.Required)
                 {
-                    return null;
+                    return false;
                 }
 
                 continue;
@@ -191,7 +204,7 @@ internal sealed class MetricsRows
 
             if (!Cells.TryNumber(cell, _file.DecimalComma, out var value, out var percent))
             {
-                return null;
+                return false;
             }
 
             // The same rules, in the same order, as ImportRow reads a number.
@@ -203,37 +216,41 @@ internal sealed class MetricsRows
                 }
                 else if (number.Column.Type != CellType.Percentage)
                 {
-                    return null;
+                    return false;
                 }
             }
 
             if ((number.Column.Minimum is { } min && value < min) || (number.Column.Maximum is { } max && value > max)
                 || (number.Column.Type == CellType.WholeNumber && value != decimal.Truncate(value)))
             {
-                return null;
+                return false;
             }
 
-            _slots[number.Slot] = value;
+            slots[number.Slot] = value;
         }
 
+        // The checks MonthlyMetrics.Validated makes (and TicketStats on construction), on the values in place.
         try
         {
-            var tickets = Measures.All.Count;
-            return new MonthlyMetrics(systemId, month, _measureValue)
+            var measures = Measures.All;
+            for (var i = 0; i < measures.Count; i++)
             {
-                P1 = Tickets(tickets),
-                P2 = Tickets(tickets + 3),
-                P3 = Tickets(tickets + 6),
-                P4 = Tickets(tickets + 9),
-            }.Validated().RecordedBy(_source);
+                measures[i].Checked(slots[i], month);
+            }
+
+            for (var s = 0; s < Severities.Length; s++)
+            {
+                var slot = CheckedMonths.TicketSlot(s);
+                new TicketStats(slots[slot] is { } count ? (int)count : null, slots[slot + 1], slots[slot + 2]).Validated();
+            }
+
+            return true;
         }
         catch (DomainRuleException)
         {
-            return null;
+            return false;
         }
     }
-
-    private TicketStats Tickets(int slot) => new(_slots[slot] is { } count ? (int)count : null, _slots[slot + 1], _slots[slot + 2]);
 
     /// <summary>
     /// The general reading of a row, which names each problem by row and heading (and a month repeated in the
