@@ -142,6 +142,50 @@ public sealed class SpreadsheetImportsTests
         RowVersion.Of(check, await check.Metrics.SingleAsync(m => m.SystemId == stored.SystemId && m.Month == stored.Month)).Should().Be(1, "an unchanged month keeps its version");
     }
 
+    // Rows for four batches of checked months (MetricsRows.BatchSize, flat buffers): each month must still be
+    // written, and compared and updated, with its own values.
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task CommitAsync_MetricsSpanningSeveralBatches_StoresEachMonthsOwnValues(DatabaseProvider provider)
+    {
+        await using var database = await PortfolioDatabaseAsync(provider);
+        var imports = ImportsOn(database);
+        List<(Guid Id, string Name)> systems;
+        await using (var db = database.CreateContext())
+        {
+            systems = (await db.Systems.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync()).Select(s => (s.Id, s.Name)).ToList();
+        }
+
+        var months = (MetricsRows.BatchSize * 4 / systems.Count) + 1;
+        var first = new YearMonth(1900, 1);
+        string Csv(decimal shift)
+        {
+            var csv = new StringBuilder("System,Month,Uptime %,P1 tickets\n");
+            for (var i = 0; i < systems.Count * months; i++)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"\"{systems[i % systems.Count].Name}\",{first.AddMonths(i / systems.Count)},{Uptime(i, shift)},{i % 50}\n");
+            }
+
+            return csv.ToString();
+        }
+
+        static decimal Uptime(int row, decimal shift) => ((row % 997) / 10m) + shift;
+
+        var plan = await CommitAsync(imports, ImportKind.Metrics, Csv(0m));
+        var again = await CommitAsync(imports, ImportKind.Metrics, Csv(0.05m));
+
+        plan.Problems.Should().BeEmpty();
+        (plan.New, plan.Written).Should().Be((systems.Count * months, true));
+        (again.New, again.Changed, again.Unchanged).Should().Be((0, systems.Count * months, 0));
+        await using var check = database.CreateContext();
+        var stored = (await check.Metrics.AsNoTracking().ToListAsync()).Where(m => m.Month < new YearMonth(2026, 1)).ToDictionary(m => (m.SystemId, m.Month));
+        stored.Should().HaveCount(systems.Count * months);
+        for (var i = 0; i < systems.Count * months; i++)
+        {
+            var month = stored[(systems[i % systems.Count].Id, first.AddMonths(i / systems.Count))];
+            (month.UptimePercent, month.P1.Count).Should().Be((Uptime(i, 0.05m), i % 50), $"row {i + 2} of the file");
+        }
+    }
+
     [Theory, ClassData(typeof(BothProviders))]
     public async Task CommitAsync_ProblemAfterThousandsOfNewMonths_WritesNothingAndNamesEveryProblem(DatabaseProvider provider)
     {
