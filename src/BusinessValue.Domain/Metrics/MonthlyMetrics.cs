@@ -112,9 +112,13 @@ public sealed class MonthlyMetrics
         return this;
     }
 
-    /// <summary>Checks every value against its measure's range and names the first field that is out of it.</summary>
-    public MonthlyMetrics Validated()
+    /// <summary>
+    /// Checks the month (with <paramref name="nowUtc"/>, also that it is not more than a month ahead: see
+    /// <see cref="Measures.CheckMonth"/>) and every value against its measure's range; names the first field out of it.
+    /// </summary>
+    public MonthlyMetrics Validated(DateTime? nowUtc = null)
     {
+        Measures.CheckMonth(Month, nowUtc);
         foreach (var measure in Measures.All)
         {
             measure.Checked(_values[measure.Ordinal], Month);
@@ -123,6 +127,13 @@ public sealed class MonthlyMetrics
         foreach (var severity in Severities)
         {
             Tickets(severity).Validated();
+        }
+
+        // Nobody is blocked for longer than the month lasts: at most its hours for each active user.
+        if (BlockedWorkHours is { } blocked && ActiveUsers is { } users && blocked > Month.LastDay.Day * 24m * users)
+        {
+            throw new DomainRuleException(Measures.BlockedWork.Name, System.FormattableString.Invariant(
+                $"must be at most {Month.LastDay.Day * 24m * users:#,0}, the hours in {Month} × {users:#,0} active users (it is {blocked})."));
         }
 
         return this;

@@ -225,7 +225,7 @@ internal sealed class MetricsRows
                 P2 = Tickets(tickets + 3),
                 P3 = Tickets(tickets + 6),
                 P4 = Tickets(tickets + 9),
-            }.Validated().RecordedBy(_source);
+            }.Validated(_source.RecordedAtUtc).RecordedBy(_source);
         }
         catch (DomainRuleException)
         {
@@ -282,7 +282,7 @@ internal sealed class MetricsRows
                 P2 = Tickets(row, Severity.P2),
                 P3 = Tickets(row, Severity.P3),
                 P4 = Tickets(row, Severity.P4),
-            }.Validated().RecordedBy(_source);
+            }.Validated(_source.RecordedAtUtc).RecordedBy(_source);
         }
         catch (DomainRuleException rule)
         {
