@@ -81,6 +81,31 @@ public sealed class HostileWritesTests
         (await reader.GetStringAsync(new Uri("/api/v1/scorecard?period=2026-Q3", UriKind.Relative))).Should().Be(figuresBefore);
         (await person.GetAsync(new Uri("/?period=2026-Q3", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
         (await person.GetAsync(new Uri("/scorecard/export.xlsx?period=2026-Q3", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+        using var oldPeriod = await reader.GetAsync(new Uri("/api/v1/scorecard?period=1900-Q1", UriKind.Relative));
+        oldPeriod.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a period before 2000-01 is no period");
+        (await oldPeriod.Content.ReadAsStringAsync()).Should().Contain("2000-01");
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task PutMonth_SixDecimalsSentAgain_IsUnchangedAndAuditsNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new BusinessValueAppFactory(database);
+        _ = app.Services;
+        using var writer = await KeyClientAsync(app, ApiScopes.MetricsWrite);
+        var address = new Uri($"/api/v1/systems/{Crm}/metrics/2026-10", UriKind.Relative);
+        const string Body = """{ "uptimePercent": 99.123456, "blockedWorkHours": 0.000001, "p2": { "count": 1, "totalResolutionHours": 1.234567, "averageUsersAffected": 2.5 } }""";
+
+        using var first = await writer.PutAsync(address, new StringContent(Body, Encoding.UTF8, "application/json"));
+        var afterFirst = await StoredAsync(database);
+        using var again = await writer.PutAsync(address, new StringContent(Body, Encoding.UTF8, "application/json"));
+
+        first.StatusCode.Should().Be(HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        again.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await StoredAsync(database)).Should().Be(afterFirst, "the same six decimals read back the same on both databases");
+        await using var db = database.CreateContext();
+        var stored = await db.Metrics.SingleAsync(m => m.SystemId == Guid.Parse(Crm) && m.Month == new BusinessValue.Domain.Periods.YearMonth(2026, 10));
+        (stored.UptimePercent, stored.BlockedWorkHours, stored.P2.TotalResolutionHours).Should().Be((99.123456m, 0.000001m, 1.234567m));
     }
 
     /// <summary>A write to the API, what it must answer, and a text its answer must contain (the field it names).</summary>
