@@ -29,15 +29,8 @@ public static class Amounts
 
     /// <summary>Checks an amount: zero or more, at most <paramref name="max"/>, at most six decimals; names the field.</summary>
     /// <exception cref="DomainRuleException">The amount is outside its bounds.</exception>
-    public static decimal Checked(decimal value, decimal max, string field)
-    {
-        if (value < 0m || value > max)
-        {
-            throw new DomainRuleException(field, string.Create(CultureInfo.InvariantCulture, $"must be between 0 and {max:#,0} (it is {value})."));
-        }
-
-        return Decimals(value, field);
-    }
+    public static decimal Checked(decimal value, decimal max, string field) =>
+        Decimals(Guard.AtMost(Guard.NotNegative(value, field), max, field), field);
 
     /// <summary>Refuses more decimal places than are stored, so a value reads back exactly as written on every database.</summary>
     /// <exception cref="DomainRuleException">The value has more than six decimal places.</exception>
