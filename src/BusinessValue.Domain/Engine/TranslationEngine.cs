@@ -52,7 +52,7 @@ public sealed class TranslationEngine
     // that a product leaves what decimal holds. Such a figure cannot be computed: it shows as missing with this
     // reason, and every other system, department and figure still renders (docs/formulas.md#missing-values).
     internal const string UncomputableReason =
-        "a value that can be computed: some stored data is far outside its range (see docs/formulas.md#bounds-of-every-value) and must be corrected";
+        "a computable value (some stored data lies far outside its range and must be corrected: docs/formulas.md#bounds-of-every-value)";
 
     private static SystemScorecard SystemOrMissing(CalculationContext c, ItSystem system)
     {
