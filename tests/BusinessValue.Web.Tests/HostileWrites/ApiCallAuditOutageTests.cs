@@ -1,13 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using BusinessValue.Infrastructure.ApiKeys;
 using BusinessValue.Infrastructure.Audit;
 using BusinessValue.Infrastructure.Database;
-using BusinessValue.Infrastructure.Identity;
 using BusinessValue.Infrastructure.Persistence;
 using BusinessValue.Testing;
-using BusinessValue.Web.Features.Admin;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,11 +19,7 @@ public sealed class ApiCallAuditOutageTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var outage = new AuditOutage(database.Options);
         await using var app = new BusinessValueAppFactory(database).WithServices(services => services.AddSingleton<IDbContextFactory<BusinessValueDbContext>>(outage));
-        using var admin = app.Services.CreateScope().As(Roles.Administrator);
-        var (secret, problems) = await admin.ServiceProvider.GetRequiredService<ApiKeyAdministration>().CreateAsync("monitoring", [ApiScopes.InventoryRead]);
-        problems.Should().BeEmpty();
-        using var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        using var client = await app.CreateKeyClientAsync(ApiScopes.InventoryRead);
 
         outage.Down = true;
         using var response = await client.GetAsync(new Uri("/api/v1/systems", UriKind.Relative));

@@ -8,9 +8,7 @@ using BusinessValue.Infrastructure.Database;
 using BusinessValue.Infrastructure.Identity;
 using BusinessValue.Infrastructure.PortfolioDocuments;
 using BusinessValue.Testing;
-using BusinessValue.Web.Features.Admin;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BusinessValue.Web.Tests.HostileWrites;
 
@@ -29,8 +27,8 @@ public sealed class HostileWritesTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new BusinessValueAppFactory(database);
         _ = app.Services;
-        using var writer = await KeyClientAsync(app, ApiScopes.MetricsWrite);
-        using var reader = await KeyClientAsync(app, ApiScopes.ScorecardRead);
+        using var writer = await app.CreateKeyClientAsync(ApiScopes.MetricsWrite);
+        using var reader = await app.CreateKeyClientAsync(ApiScopes.ScorecardRead);
         using var person = await app.CreateSignedInClientAsync(Roles.Administrator);
         var figuresBefore = await reader.GetStringAsync(new Uri("/api/v1/scorecard?period=2026-Q3", UriKind.Relative));
         var storedBefore = await StoredAsync(database);
@@ -92,7 +90,7 @@ public sealed class HostileWritesTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var app = new BusinessValueAppFactory(database);
         _ = app.Services;
-        using var writer = await KeyClientAsync(app, ApiScopes.MetricsWrite);
+        using var writer = await app.CreateKeyClientAsync(ApiScopes.MetricsWrite);
         var address = new Uri($"/api/v1/systems/{Crm}/metrics/2026-10", UriKind.Relative);
         const string Body = """{ "uptimePercent": 99.123456, "blockedWorkHours": 0.000001, "p2": { "count": 1, "totalResolutionHours": 1.234567, "averageUsersAffected": 2.5 } }""";
 
@@ -303,15 +301,5 @@ public sealed class HostileWritesTests
         var months = await db.Metrics.CountAsync();
         var audited = await db.AuditTrail.CountAsync(e => e.Action != AuditAction.ApiCall);
         return $"{months} months, {audited} audit entries";
-    }
-
-    private static async Task<HttpClient> KeyClientAsync(BusinessValueAppFactory app, string scope)
-    {
-        using var admin = app.Services.CreateScope().As(Roles.Administrator);
-        var (secret, problems) = await admin.ServiceProvider.GetRequiredService<ApiKeyAdministration>().CreateAsync($"{scope} {Guid.NewGuid():N}", [scope]);
-        problems.Should().BeEmpty();
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
     }
 }
