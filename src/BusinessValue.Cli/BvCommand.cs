@@ -54,6 +54,14 @@ internal static class BvCommand
             await error.WriteLineAsync(ex.Message);
             return ex is DomainRuleException ? ExitCodes.UsageError : ExitCodes.InvalidInput;
         }
+        catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
+        {
+            // The database's own reason (a constraint, a value it cannot store), without the stack trace; the
+            // transaction rolled back, so nothing of the command was written.
+            var reason = (ex.InnerException ?? ex).Message.Split('\n')[0].Trim();
+            await error.WriteLineAsync($"The database refused the change, so nothing was written: {reason}");
+            return ExitCodes.InvalidInput;
+        }
     }
 
     private static Command Scorecard(TextWriter output, TextWriter error)
@@ -214,7 +222,7 @@ internal static class BvCommand
             return null;
         }
 
-        var result = PortfolioDocumentReader.Read(await File.ReadAllTextAsync(file.FullName, ct), DateTime.UtcNow);
+        var result = PortfolioDocumentReader.Read(await File.ReadAllBytesAsync(file.FullName, ct), DateTime.UtcNow);
         if (result.IsValid)
         {
             return result.Portfolio;

@@ -45,6 +45,10 @@ internal static class DependencyInjection
             });
         });
         services.AddScoped<BusinessValue.Infrastructure.Identity.FirstAdministrator>();
+        // The antiforgery cookie is Secure whenever the page came over HTTPS (plain HTTP stays usable on localhost).
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // No "Server: Kestrel" header: it tells an attacker nothing they need.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
 
         // Circuit and message limits chosen, not left to chance: the framework's defaults, written down so a
         // change is a decision. An executive's open scorecard holds one circuit (docs/performance.md).
@@ -126,6 +130,7 @@ internal static class DependencyInjection
             options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
         });
         app.UseApiCallAudit();
+        app.UseApiAnswers();
         app.UseAuthentication();
         app.UseAuthorization();
         // After authorization: the API's limits are per key, and the key is known only then.

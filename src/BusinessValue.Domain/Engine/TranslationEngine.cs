@@ -34,19 +34,97 @@ public sealed class TranslationEngine
         foreach (var system in portfolio.Systems)
         {
             context.ExplainLaterBy(new SystemExplainer(context, system));
-            systems.Add(CalculateSystem(context, system));
+            systems.Add(SystemOrMissing(context, system));
         }
 
         var departments = new List<DepartmentScorecard>(portfolio.Departments.Count);
         foreach (var department in portfolio.Departments)
         {
             context.ExplainLaterBy(new DepartmentExplainer(context, department));
-            departments.Add(CalculateDepartment(context, department));
+            departments.Add(DepartmentOrMissing(context, department));
         }
 
         context.ExplainLaterBy(new PortfolioExplainer(context, systems));
-        return new Scorecard(period, portfolio.Organisation.Currency, systems, departments, CalculatePortfolio(context, systems));
+        return new Scorecard(period, portfolio.Organisation.Currency, systems, departments, PortfolioOrMissing(context, systems));
     }
+
+    // Stored data the bounds refuse today (written before them, or straight into the database) can lie so far out
+    // that a product leaves what decimal holds. Such a figure cannot be computed: it shows as missing with this
+    // reason, and every other system, department and figure still renders (docs/formulas.md#missing-values).
+    internal const string UncomputableReason =
+        "a computable value (some stored data lies far outside its range and must be corrected: docs/formulas.md#bounds-of-every-value)";
+
+    private static SystemScorecard SystemOrMissing(CalculationContext c, ItSystem system)
+    {
+        try
+        {
+            return CalculateSystem(c, system);
+        }
+        catch (ArithmeticException)
+        {
+            MetricSummary metrics;
+            try
+            {
+                metrics = c.MetricsOf(system.Id);
+            }
+            catch (ArithmeticException)
+            {
+                metrics = MetricSummary.Empty;
+            }
+
+            var figures = FigureCatalogue.SystemFigures.Select(d => Uncomputable(c, d)).ToArray();
+            return new SystemScorecard(system.Id, system.Name, RecoveryReadiness.Unverified, null, figures, null, metrics, c.Period.Months);
+        }
+    }
+
+    private static DepartmentScorecard DepartmentOrMissing(CalculationContext c, Department department)
+    {
+        try
+        {
+            return CalculateDepartment(c, department);
+        }
+        catch (ArithmeticException)
+        {
+            return new DepartmentScorecard(department.Id, department.Name, Uncomputable(c, D.WorkaroundCost), new Dictionary<Guid, decimal>());
+        }
+    }
+
+    private static PortfolioScorecard PortfolioOrMissing(CalculationContext c, List<SystemScorecard> systems)
+    {
+        try
+        {
+            return CalculatePortfolio(c, systems);
+        }
+        catch (ArithmeticException)
+        {
+            return new PortfolioScorecard
+            {
+                TechnologySpend = Uncomputable(c, P.TechnologySpend),
+                RevenuePerHour = Uncomputable(c, P.RevenuePerHour),
+                RevenueDisrupted = Uncomputable(c, P.RevenueDisrupted),
+                RevenueLostToSlowPeaks = Uncomputable(c, P.RevenueLostToSlowPeaks),
+                ProductivityLostHours = Uncomputable(c, P.ProductivityLostHours),
+                ProductivityLoss = Uncomputable(c, P.ProductivityLoss),
+                BlockedWorkCost = Uncomputable(c, P.BlockedWorkCost),
+                UnusedSpend = Uncomputable(c, P.UnusedSpend),
+                WorkaroundCost = Uncomputable(c, P.WorkaroundCost),
+                ManualIntegrationCost = Uncomputable(c, P.ManualIntegrationCost),
+                ValueLeaks = Uncomputable(c, P.ValueLeaks),
+                ValueRealised = Uncomputable(c, P.ValueRealised),
+                NetValue = Uncomputable(c, P.NetValue),
+                WasteRatio = Uncomputable(c, P.WasteRatio),
+                WasteBenchmark = c.Assumptions.WasteBenchmark,
+                DisasterExposure = Uncomputable(c, P.DisasterExposure),
+                ReadinessCounts = new Dictionary<RecoveryReadiness, int>(),
+                IntegrationEfficiency = Uncomputable(c, P.IntegrationEfficiency),
+                ProcessAutomation = Uncomputable(c, P.ProcessAutomation),
+                Adoption = Uncomputable(c, P.Adoption),
+            };
+        }
+    }
+
+    private static Figure Uncomputable(CalculationContext c, FigureDefinition definition) =>
+        new Explain(definition, c.Period).Missing(UncomputableReason).Figure(definition, null);
 
     /// <summary>Explains a system's figures by calculating the system again, once, with every explanation recorded.</summary>
     private sealed class SystemExplainer(CalculationContext context, ItSystem system) : IExplanationSource
@@ -54,14 +132,14 @@ public sealed class TranslationEngine
         private SystemScorecard? _explained;
 
         public Explanation Explain(FigureDefinition figure) =>
-            (_explained ??= context.WithExplanations(() => CalculateSystem(context, system))).Of(figure).Why;
+            (_explained ??= context.WithExplanations(() => SystemOrMissing(context, system))).Of(figure).Why;
     }
 
     private sealed class DepartmentExplainer(CalculationContext context, Department department) : IExplanationSource
     {
         private Explanation? _explained;
 
-        public Explanation Explain(FigureDefinition figure) => _explained ??= context.WithExplanations(() => CalculateDepartment(context, department)).WorkaroundCost.Why;
+        public Explanation Explain(FigureDefinition figure) => _explained ??= context.WithExplanations(() => DepartmentOrMissing(context, department)).WorkaroundCost.Why;
     }
 
     private sealed class PortfolioExplainer(CalculationContext context, List<SystemScorecard> systems) : IExplanationSource
@@ -69,7 +147,7 @@ public sealed class TranslationEngine
         private PortfolioScorecard? _explained;
 
         public Explanation Explain(FigureDefinition figure) =>
-            (_explained ??= context.WithExplanations(() => CalculatePortfolio(context, systems))).Of(figure).Why;
+            (_explained ??= context.WithExplanations(() => PortfolioOrMissing(context, systems))).Of(figure).Why;
     }
 
     private static readonly Severity[] Severities = [Severity.P1, Severity.P2, Severity.P3, Severity.P4];

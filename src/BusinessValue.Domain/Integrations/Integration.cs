@@ -23,8 +23,8 @@ public sealed class Integration
         TargetSystemId = targetSystemId;
         Mode = mode;
         FirstRecordedMode = firstRecordedMode;
-        TransfersPerMonth = Guard.NotNegative(transfersPerMonth, "Transfers per month");
-        MinutesPerTransfer = Guard.NotNegative(minutesPerTransfer, "Minutes per manual transfer");
+        TransfersPerMonth = Amounts.Checked(transfersPerMonth, Amounts.MaxTransfersPerMonth, "Transfers per month");
+        MinutesPerTransfer = Amounts.Checked(minutesPerTransfer, Amounts.MaxMinutesPerTransfer, "Minutes per manual transfer");
     }
 
     public Guid Id { get; private set; }
@@ -58,8 +58,8 @@ public sealed class Integration
         SourceSystemId = sourceSystemId;
         TargetSystemId = targetSystemId;
         Mode = mode;
-        TransfersPerMonth = Guard.NotNegative(transfersPerMonth, "Transfers per month");
-        MinutesPerTransfer = Guard.NotNegative(minutesPerTransfer, "Minutes per manual transfer");
+        TransfersPerMonth = Amounts.Checked(transfersPerMonth, Amounts.MaxTransfersPerMonth, "Transfers per month");
+        MinutesPerTransfer = Amounts.Checked(minutesPerTransfer, Amounts.MaxMinutesPerTransfer, "Minutes per manual transfer");
         _systemIds = null;
         return this;
     }

@@ -134,7 +134,7 @@ public sealed class Measure
             throw new DomainRuleException(Name, string.Create(CultureInfo.InvariantCulture, $"must be a whole number (it is {v})."));
         }
 
-        return v;
+        return Amounts.Decimals(v, Name);
     }
 
     public override string ToString() => Key;

@@ -1,3 +1,5 @@
+using BusinessValue.Domain.Periods;
+
 namespace BusinessValue.Domain.Metrics;
 
 /// <summary>
@@ -16,7 +18,30 @@ public static class Measures
     public const decimal MaxCount = 1_000_000m;
     public const decimal MaxUsers = 10_000_000m;
 
+    /// <summary>The first month metrics may be written for.</summary>
+    public static readonly YearMonth EarliestMonth = Period.EarliestMonth;
+
+    /// <summary>How far ahead of the current month a report may be (a tool in an earlier time zone, a plan for next month).</summary>
+    public const int MonthsAhead = 1;
+
     private static readonly List<Measure> List = [];
+
+    /// <summary>The last month metrics may be written for at <paramref name="nowUtc"/>.</summary>
+    public static YearMonth LatestMonth(DateTime nowUtc) => YearMonth.Of(DateOnly.FromDateTime(nowUtc)).AddMonths(MonthsAhead);
+
+    /// <summary>
+    /// Refuses a month before <see cref="EarliestMonth"/> or, when the time is given, more than <see cref="MonthsAhead"/>
+    /// month ahead of it (docs/formulas.md#bounds-of-every-value).
+    /// </summary>
+    /// <exception cref="DomainRuleException">The month is outside that window.</exception>
+    public static void CheckMonth(YearMonth month, DateTime? nowUtc)
+    {
+        if (month < EarliestMonth || (nowUtc is { } now && month > LatestMonth(now)))
+        {
+            var latest = nowUtc is { } n ? $" and {LatestMonth(n)}" : " or later";
+            throw new DomainRuleException("Month", $"must be between {EarliestMonth}{latest} (it is {month}).");
+        }
+    }
 
     public static readonly Measure Uptime = Add("uptimePercent", "Uptime %", "uptime", MeasureUnit.Percent, MeasureAggregation.Mean, 100m, phrase: "uptime");
 

@@ -112,21 +112,41 @@ public sealed class MonthlyMetrics
         return this;
     }
 
-    /// <summary>Checks every value against its measure's range and names the first field that is out of it.</summary>
-    public MonthlyMetrics Validated()
+    /// <summary>
+    /// Checks the month (with <paramref name="nowUtc"/>, also that it is not more than a month ahead: see
+    /// <see cref="Measures.CheckMonth"/>) and every value against its measure's range; names the first field out of it.
+    /// </summary>
+    public MonthlyMetrics Validated(DateTime? nowUtc = null)
     {
-        var measures = Measures.All;
-        for (var i = 0; i < measures.Count; i++)
-        {
-            measures[i].Checked(_values[i], Month);
-        }
-
+        CheckMeasures(_values, Month, nowUtc);
         P1.Validated();
         P2.Validated();
         P3.Validated();
         P4.Validated();
-
         return this;
+    }
+
+    /// <summary>
+    /// The checks <see cref="Validated"/> makes of the month and the measures, on values laid out in the order of
+    /// <see cref="Measures.All"/>: one place for them, which the spreadsheet import also applies to values in place.
+    /// </summary>
+    /// <exception cref="DomainRuleException">The month or a value is out of its range.</exception>
+    public static void CheckMeasures(ReadOnlySpan<decimal?> values, YearMonth month, DateTime? nowUtc)
+    {
+        Measures.CheckMonth(month, nowUtc);
+        var measures = Measures.All;
+        for (var i = 0; i < measures.Count; i++)
+        {
+            measures[i].Checked(values[i], month);
+        }
+
+        // Nobody is blocked for longer than the month lasts: at most its hours for each active user.
+        if (values[Measures.BlockedWork.Ordinal] is { } blocked && values[Measures.ActiveUsers.Ordinal] is { } users
+            && blocked > month.LastDay.Day * 24m * users)
+        {
+            throw new DomainRuleException(Measures.BlockedWork.Name, System.FormattableString.Invariant(
+                $"must be at most {month.LastDay.Day * 24m * users:#,0}, the hours in {month} × {users:#,0} active users (it is {blocked})."));
+        }
     }
 
     private int? Whole(Measure measure) => _values[measure.Ordinal] is { } v ? (int)v : null;

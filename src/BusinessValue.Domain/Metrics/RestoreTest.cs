@@ -13,7 +13,7 @@ public sealed class RestoreTest
         SystemId = systemId;
         TestedOn = testedOn;
         Passed = passed;
-        MeasuredRecoveryHours = measuredRecoveryHours is { } h ? Guard.NotNegative(h, "Measured recovery hours") : null;
+        MeasuredRecoveryHours = measuredRecoveryHours is { } h ? Amounts.Checked(h, Amounts.MaxRecoveryHours, "Measured recovery hours") : null;
     }
 
     public Guid Id { get; private set; }
@@ -34,7 +34,7 @@ public sealed class RestoreTest
     {
         TestedOn = testedOn;
         Passed = passed;
-        MeasuredRecoveryHours = measuredRecoveryHours is { } h ? Guard.NotNegative(h, "Measured recovery hours") : null;
+        MeasuredRecoveryHours = measuredRecoveryHours is { } h ? Amounts.Checked(h, Amounts.MaxRecoveryHours, "Measured recovery hours") : null;
         return this;
     }
 

@@ -33,12 +33,12 @@ public readonly record struct TicketStats
 
         if (TotalResolutionHours is { } h)
         {
-            Guard.AtMost(h, Measures.MaxHours, "Total resolution hours");
+            Amounts.Checked(h, Measures.MaxHours, "Total resolution hours");
         }
 
         if (AverageUsersAffected is { } u)
         {
-            Guard.AtMost(u, Measures.MaxUsers, "Users affected per ticket");
+            Amounts.Checked(u, Measures.MaxUsers, "Users affected per ticket");
         }
 
         return this;

@@ -52,7 +52,7 @@ public sealed record Assumptions
     /// <summary>Checks every value and names the first one out of range.</summary>
     public Assumptions Validated()
     {
-        Guard.NotNegative(LabourRatePerHour, "Loaded labour rate");
+        Amounts.Checked(LabourRatePerHour, Amounts.MaxRatePerHour, "Loaded labour rate");
         Guard.InRange(WorkingWeeksPerYear, 1, 52, "Working weeks per year");
         Fraction(AbandonmentFactor, "Abandonment factor");
         Fraction(Margin, "Margin");
@@ -60,7 +60,7 @@ public sealed record Assumptions
         Fraction(BlockingFactorP2, "Blocking factor P2");
         Fraction(BlockingFactorP3, "Blocking factor P3");
         Fraction(BlockingFactorP4, "Blocking factor P4");
-        Guard.NotNegative(UntestedRecoveryHours, "Untested recovery hours");
+        Amounts.Checked(UntestedRecoveryHours, Amounts.MaxRecoveryHours, "Untested recovery hours");
         Guard.InRange(VerifiedWindowDays, 1, 3660, "Verified window (days)");
         if (ScoreThreshold is < 0m or > 100m)
         {

@@ -31,7 +31,7 @@ public sealed class Department
     {
         Name = Guard.Text(name, "Department name", NameMaxLength);
         Headcount = Guard.InRange(headcount, 0, 1_000_000, "Headcount");
-        LabourRatePerHour = labourRatePerHour is { } rate ? Guard.NotNegative(rate, "Department labour rate") : null;
+        LabourRatePerHour = labourRatePerHour is { } rate ? Amounts.Checked(rate, Amounts.MaxRatePerHour, "Department labour rate") : null;
         return this;
     }
 

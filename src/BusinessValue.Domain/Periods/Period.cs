@@ -102,7 +102,26 @@ public sealed partial record Period
         };
     }
 
+    /// <summary>The first month a period may start in (docs/formulas.md#periods-and-aggregation).</summary>
+    public static readonly YearMonth EarliestMonth = new(2000, 1);
+
+    /// <summary>The last month a period may end in.</summary>
+    public static readonly YearMonth LatestMonth = new(2099, 12);
+
+    /// <summary>Reads a period as written; refuses one outside <see cref="EarliestMonth"/> to <see cref="LatestMonth"/>.</summary>
+    /// <exception cref="DomainRuleException">The text is no period, or one outside that window.</exception>
     public static Period Parse(string text, int fiscalYearStartMonth = 1)
+    {
+        var period = ParseAny(text, fiscalYearStartMonth);
+        if (period.First < EarliestMonth || period.Last > LatestMonth)
+        {
+            throw new DomainRuleException("Period", $"must lie between {EarliestMonth} and {LatestMonth} ('{text}' is {period.First} to {period.Last}).");
+        }
+
+        return period;
+    }
+
+    private static Period ParseAny(string text, int fiscalYearStartMonth)
     {
         var trimmed = text?.Trim() ?? string.Empty;
         if (YearMonth.TryParse(trimmed, out var month))

@@ -39,7 +39,7 @@ public sealed class BusinessProcess
     {
         Name = Guard.Text(name, "Process name", NameMaxLength);
         DepartmentId = departmentId;
-        AnnualRevenue = Guard.NotNegative(annualRevenue, "Annual revenue");
+        AnnualRevenue = Amounts.Checked(annualRevenue, Amounts.MaxMoney, "Annual revenue");
         if (operatingHoursPerWeek is <= 0m or > 168m)
         {
             throw new DomainRuleException("Operating hours per week", $"must be more than 0 and at most 168 (it is {operatingHoursPerWeek}).");

@@ -84,10 +84,15 @@ public sealed class ItSystem
     public ItSystem WithBusinessCase(AnnualCosts costs, decimal? expectedAnnualBenefit, int? intendedUsers, decimal? requiredRecoveryHours)
     {
         ArgumentNullException.ThrowIfNull(costs);
+        // The bounds are checked here, where values come in, not in AnnualCosts: the database mapping builds that record.
+        Amounts.Checked(costs.Licences, Amounts.MaxMoney, "Licence cost");
+        Amounts.Checked(costs.Infrastructure, Amounts.MaxMoney, "Infrastructure cost");
+        Amounts.Checked(costs.SupportStaff, Amounts.MaxMoney, "Support staff cost");
+        Amounts.Checked(costs.Other, Amounts.MaxMoney, "Other cost");
         Costs = costs;
-        ExpectedAnnualBenefit = expectedAnnualBenefit is { } b ? Guard.NotNegative(b, "Expected annual benefit") : null;
-        IntendedUsers = intendedUsers is { } u ? Guard.InRange(u, 0, 10_000_000, "Intended users") : null;
-        RequiredRecoveryHours = requiredRecoveryHours is { } h ? Guard.NotNegative(h, "Required recovery time") : null;
+        ExpectedAnnualBenefit = expectedAnnualBenefit is { } b ? Amounts.Checked(b, Amounts.MaxMoney, "Expected annual benefit") : null;
+        IntendedUsers = intendedUsers is { } u ? Guard.InRange(u, 0, (int)Metrics.Measures.MaxUsers, "Intended users") : null;
+        RequiredRecoveryHours = requiredRecoveryHours is { } h ? Amounts.Checked(h, Amounts.MaxRecoveryHours, "Required recovery time") : null;
         return this;
     }
 

@@ -64,8 +64,8 @@ public sealed class Workaround
             throw new DomainRuleException("Hours per person per week", $"must be between 0 and 168 (it is {hoursPerPersonPerWeek}).");
         }
 
-        HoursPerPersonPerWeek = hoursPerPersonPerWeek;
-        DirectAnnualCost = Guard.NotNegative(directAnnualCost, "Direct annual cost");
+        HoursPerPersonPerWeek = Amounts.Decimals(hoursPerPersonPerWeek, "Hours per person per week");
+        DirectAnnualCost = Amounts.Checked(directAnnualCost, Amounts.MaxMoney, "Direct annual cost");
         var wanted = systemIds.Distinct().ToList();
         // Kept links stay the same objects, so the audit trail records only the links added and removed.
         _systems.RemoveAll(s => !wanted.Contains(s.SystemId));

@@ -60,7 +60,7 @@ public static class MetricsUpserts
 
             try
             {
-                rows.Add(document.ToMetrics(month).RecordedBy(source));
+                rows.Add(document.ToMetrics(month, source.RecordedAtUtc).RecordedBy(source));
             }
             catch (DomainRuleException problem)
             {

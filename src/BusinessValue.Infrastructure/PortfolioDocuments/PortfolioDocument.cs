@@ -260,13 +260,14 @@ public sealed class MetricsDocument
 
     /// <summary>The row as the domain's monthly metrics for <paramref name="month"/>, checked.</summary>
     /// <exception cref="Domain.DomainRuleException">A value is out of its range; the message names the field.</exception>
-    public Domain.Metrics.MonthlyMetrics ToMetrics(Domain.Periods.YearMonth month) => new Domain.Metrics.MonthlyMetrics(SystemId, month, measure => this[measure])
+    /// <param name="nowUtc">When given, a month more than one month ahead of it is refused too.</param>
+    public Domain.Metrics.MonthlyMetrics ToMetrics(Domain.Periods.YearMonth month, DateTime? nowUtc = null) => new Domain.Metrics.MonthlyMetrics(SystemId, month, measure => this[measure])
     {
         P1 = Tickets(P1),
         P2 = Tickets(P2),
         P3 = Tickets(P3),
         P4 = Tickets(P4),
-    }.Validated();
+    }.Validated(nowUtc);
 
     /// <summary>The row for a stored month: every measure, the tickets; the source is the caller's.</summary>
     public static MetricsDocument From(Domain.Metrics.MonthlyMetrics metrics)

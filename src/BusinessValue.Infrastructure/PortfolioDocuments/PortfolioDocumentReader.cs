@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using BusinessValue.Domain;
 using BusinessValue.Domain.Engine;
@@ -23,6 +24,26 @@ public sealed record PortfolioReadResult(Portfolio? Portfolio, IReadOnlyList<Por
 /// </summary>
 public static class PortfolioDocumentReader
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads a document from its bytes: UTF-8 only (a byte order mark is allowed); anything else is refused, never guessed at.</summary>
+    public static PortfolioReadResult Read(byte[] utf8, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        var start = utf8.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        string json;
+        try
+        {
+            json = StrictUtf8.GetString(utf8, start, utf8.Length - start);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            return Failed("$", $"is not UTF-8 text (byte {start + Math.Max(ex.Index, 0) + 1} is not valid UTF-8): save the document as UTF-8.");
+        }
+
+        return Read(json, nowUtc);
+    }
+
     public static PortfolioReadResult Read(string json, DateTime nowUtc)
     {
         PortfolioDocument? document;
@@ -33,7 +54,7 @@ public static class PortfolioDocumentReader
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : string.Empty;
-            return Failed(ex.Path is { Length: > 0 } path ? path : "$", $"{FirstSentence(ex.Message)}{where}");
+            return Failed(ex.Path is { Length: > 0 } path ? path : "$", $"{PortfolioJson.Describe(ex)}{where}");
         }
 
         return document is null ? Failed("$", "the document is empty.") : Map(document, nowUtc);
@@ -48,12 +69,6 @@ public static class PortfolioDocumentReader
     }
 
     private static PortfolioReadResult Failed(string path, string reason) => new(null, [new PortfolioProblem(path, reason)]);
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..(end + 1)];
-    }
 
     private sealed class Mapper(DateTime nowUtc)
     {
@@ -72,6 +87,14 @@ public static class PortfolioDocumentReader
                 return null;
             }
 
+            NotNull(d.Departments, "$.departments");
+            NotNull(d.Processes, "$.processes");
+            NotNull(d.Systems, "$.systems");
+            NotNull(d.Dependencies, "$.dependencies");
+            NotNull(d.Integrations, "$.integrations");
+            NotNull(d.Workarounds, "$.workarounds");
+            NotNull(d.Metrics, "$.metrics");
+            NotNull(d.RestoreTests, "$.restoreTests");
             var organisation = Organisation(d.Organisation);
             var departments = Each(d.Departments, "$.departments", Department);
             UniqueNames(d.Departments?.Select(x => x?.Name), "$.departments", "department");
@@ -192,6 +215,7 @@ public static class PortfolioDocumentReader
         {
             Id(x.Id, path, _otherIds, "record");
             var ok = Reference(x.DepartmentId, _departments, $"{path}.departmentId", "department");
+            NotNull(x.SystemIds, $"{path}.systemIds");
             x.SystemIds ??= [];
             for (var i = 0; i < x.SystemIds.Count; i++)
             {
@@ -242,7 +266,7 @@ public static class PortfolioDocumentReader
 
             return Attempt(path, () =>
             {
-                var metrics = x.ToMetrics(month);
+                var metrics = x.ToMetrics(month, nowUtc);
                 return source is null ? metrics : metrics.RecordedBy(source);
             });
         }
@@ -404,5 +428,14 @@ public static class PortfolioDocumentReader
         }
 
         private void Problem(string path, string reason) => Problems.Add(new PortfolioProblem(path, reason));
+
+        // "null" is not an empty list: a document that says it is probably lost something on the way.
+        private void NotNull<T>(List<T>? list, string path)
+        {
+            if (list is null)
+            {
+                Problem(path, "must be a list: write [] when there is none (it is null).");
+            }
+        }
     }
 }

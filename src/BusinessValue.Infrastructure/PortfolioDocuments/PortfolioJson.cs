@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using BusinessValue.Domain.Metrics;
@@ -14,6 +15,10 @@ public static class PortfolioJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         // An unknown property is more likely a typo than something to ignore silently.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // Names exactly as documented, each once: "DowntimeMinutes" or a second "downtimeMinutes" is a mistake to
+        // report, not to guess at (which of two values was meant?).
+        PropertyNameCaseInsensitive = false,
+        AllowDuplicateProperties = false,
         NumberHandling = JsonNumberHandling.Strict,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
@@ -83,6 +88,51 @@ public static class PortfolioJson
         public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
             writer.WriteNumberValue(value / 1.0000000000000000000000000000m);
     }
+
+    /// <summary>
+    /// Why a JSON text could not be read, in the product's words: the serializer's messages name .NET types
+    /// ("System.Nullable`1[System.Decimal]"), which mean nothing to the person who wrote the file.
+    /// </summary>
+    public static string Describe(JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var message = exception.Message;
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            var name = Regex.Match(message, "property '([^']*)'").Groups[1].Value;
+            return $"'{name}' is not a field here: fields are named exactly as documented, in camelCase (check the spelling and the case).";
+        }
+
+        if (message.Contains("uplicate", StringComparison.Ordinal))
+        {
+            return "a field is given twice: give each field once.";
+        }
+
+        var converted = Regex.Match(message, @"could not be converted to (\S+?)\. ");
+        if (converted.Success)
+        {
+            return $"must be {Expected(converted.Groups[1].Value)}.";
+        }
+
+        // A syntax error: the reader's own words name no type; the path and line are added by the caller.
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var text = (end < 0 ? message : message[..end]).Trim();
+        end = text.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return end < 0 ? text : text[..end].Trim();
+    }
+
+    private static string Expected(string type) => type switch
+    {
+        _ when type.Contains("Decimal", StringComparison.Ordinal) => "a number (no quotes, at most 28 digits)",
+        _ when type.Contains("Int", StringComparison.Ordinal) => "a whole number (no quotes, no decimals)",
+        _ when type.Contains("Guid", StringComparison.Ordinal) => "an id in quotes, such as \"0f8fad5b-d9cb-469f-a165-70867728950e\"",
+        _ when type.Contains("DateOnly", StringComparison.Ordinal) => "a date in quotes, written YYYY-MM-DD",
+        _ when type.Contains("DateTime", StringComparison.Ordinal) => "a date and time in quotes, such as \"2026-07-01T00:00:00Z\"",
+        _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+        _ when type.Contains("String", StringComparison.Ordinal) => "text in quotes",
+        _ when type.Contains("List", StringComparison.Ordinal) => "a list, written [ … ]",
+        _ => "an object, written { … }",
+    };
 
     public static string Choices<TEnum>()
         where TEnum : struct, Enum => string.Join(", ", Enum.GetValues<TEnum>().Select(Name));

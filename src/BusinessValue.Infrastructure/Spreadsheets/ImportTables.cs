@@ -53,9 +53,9 @@ public static class ImportTables
             Money("infrastructureCost", "Infrastructure cost", "Hosting, hardware and cloud per year.", "80000", ["Hosting cost", "Infrastructure", "Cloud cost"]),
             Money("supportStaffCost", "Support staff cost", "The people who run it, per year.", "150000", ["Staff cost", "Support cost", "Labour cost"]),
             Money("otherCost", "Other cost", "Any other yearly cost.", "0", ["Other", "Misc cost"]),
-            new("expectedAnnualBenefit", "Expected annual benefit", CellType.Money, "The yearly benefit its business case promised; empty when there is none.", aliases: ["Benefit", "Business case benefit", "Annual benefit"]) { Minimum = 0m, Example = "500000" },
+            new("expectedAnnualBenefit", "Expected annual benefit", CellType.Money, "The yearly benefit its business case promised; empty when there is none.", aliases: ["Benefit", "Business case benefit", "Annual benefit"]) { Minimum = 0m, Maximum = Domain.Amounts.MaxMoney, Example = "500000" },
             new("intendedUsers", "Intended users", CellType.WholeNumber, "The users it is meant for; empty when not known.", aliases: ["Users", "Licensed users", "Target users", "Seats"]) { Minimum = 0m, Maximum = 10_000_000m, Example = "400" },
-            new("requiredRecoveryHours", "Required recovery time", CellType.Quantity, "Hours within which the business needs it back after a failure (RTO); empty when not set.", aliases: ["RTO", "RTO hours", "Recovery time objective", "Required recovery hours"]) { Minimum = 0m, Example = "8" },
+            new("requiredRecoveryHours", "Required recovery time", CellType.Quantity, "Hours within which the business needs it back after a failure (RTO); empty when not set.", aliases: ["RTO", "RTO hours", "Recovery time objective", "Required recovery hours"]) { Minimum = 0m, Maximum = Domain.Amounts.MaxRecoveryHours, Example = "8" },
         ]);
 
     public static ImportTable Departments { get; } = new(ImportKind.Departments, "Departments",
@@ -63,7 +63,7 @@ public static class ImportTables
         [
             new("name", "Department name", CellType.Text, "The department as the organisation names it.", required: true, ["Department", "Name", "Cost centre", "Cost center", "Business unit", "Org unit"]) { Example = "Sales" },
             new("headcount", "Headcount", CellType.WholeNumber, "People in the department.", required: true, ["Employees", "Staff", "FTE", "People", "Head count"]) { Minimum = 0m, Maximum = 1_000_000m, Example = "40" },
-            new("labourRatePerHour", "Labour rate per hour", CellType.Money, "The loaded cost of an hour of its people's work; empty for the organisation's default.", aliases: ["Labour rate", "Labor rate", "Hourly rate", "Rate per hour", "Department labour rate"]) { Minimum = 0m, Example = "65" },
+            new("labourRatePerHour", "Labour rate per hour", CellType.Money, "The loaded cost of an hour of its people's work; empty for the organisation's default.", aliases: ["Labour rate", "Labor rate", "Hourly rate", "Rate per hour", "Department labour rate"]) { Minimum = 0m, Maximum = Domain.Amounts.MaxRatePerHour, Example = "65" },
         ]);
 
     public static ImportTable Processes { get; } = new(ImportKind.Processes, "Business processes",
@@ -92,8 +92,8 @@ public static class ImportTables
             new("targetSystem", "Target system", CellType.Reference, "The system the data goes to (its name).", required: true, ["Target", "To", "To system", "Receiver", "Destination"]) { Refers = ImportKind.Systems, Example = "ERP" },
             new("mode", "Mode", CellType.Choice, "How the data moves today.", required: true, ["Integration mode", "Automation", "Method"]) { Choices = Words<IntegrationMode>(), Example = Word(IntegrationMode.Manual) },
             new("firstRecordedMode", "First recorded mode", CellType.Choice, "How the data moved when the integration was first recorded (process automation measures the change since); a new integration takes its mode when empty.", aliases: ["Original mode", "Baseline mode"]) { Choices = Words<IntegrationMode>(), Example = Word(IntegrationMode.Manual) },
-            new("transfersPerMonth", "Transfers per month", CellType.Quantity, "How many transfers a month.", required: true, ["Transfers", "Volume per month", "Runs per month", "Frequency per month"]) { Minimum = 0m, Example = "400" },
-            new("minutesPerTransfer", "Minutes per manual transfer", CellType.Quantity, "Minutes of human work per transfer when done by hand.", required: true, ["Minutes per transfer", "Manual minutes", "Effort minutes"]) { Minimum = 0m, Example = "6" },
+            new("transfersPerMonth", "Transfers per month", CellType.Quantity, "How many transfers a month.", required: true, ["Transfers", "Volume per month", "Runs per month", "Frequency per month"]) { Minimum = 0m, Maximum = Domain.Amounts.MaxTransfersPerMonth, Example = "400" },
+            new("minutesPerTransfer", "Minutes per manual transfer", CellType.Quantity, "Minutes of human work per transfer when done by hand.", required: true, ["Minutes per transfer", "Manual minutes", "Effort minutes"]) { Minimum = 0m, Maximum = Domain.Amounts.MaxMinutesPerTransfer, Example = "6" },
         ]);
 
     public static ImportTable Workarounds { get; } = new(ImportKind.Workarounds, "Workarounds",
@@ -142,7 +142,7 @@ public static class ImportTables
         where TEnum : struct, Enum => [.. Enum.GetValues<TEnum>().Select(Word)];
 
     private static ImportColumn Money(string key, string heading, string description, string example, string[] aliases, bool required = false) =>
-        new(key, heading, CellType.Money, description, required, aliases) { Minimum = 0m, Example = example, Default = required ? null : "0" };
+        new(key, heading, CellType.Money, description, required, aliases) { Minimum = 0m, Maximum = Domain.Amounts.MaxMoney, Example = example, Default = required ? null : "0" };
 
     private static List<ImportColumn> MetricsColumns()
     {

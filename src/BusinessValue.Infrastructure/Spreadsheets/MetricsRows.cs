@@ -229,14 +229,10 @@ internal sealed class MetricsRows
             slots[number.Slot] = value;
         }
 
-        // The checks MonthlyMetrics.Validated makes (and TicketStats on construction), on the values in place.
+        // The checks MonthlyMetrics.Validated makes, on the values in place.
         try
         {
-            var measures = Measures.All;
-            for (var i = 0; i < measures.Count; i++)
-            {
-                measures[i].Checked(slots[i], month);
-            }
+            MonthlyMetrics.CheckMeasures(slots, month, _source.RecordedAtUtc);
 
             for (var s = 0; s < Severities.Length; s++)
             {
@@ -299,7 +295,7 @@ internal sealed class MetricsRows
                 P2 = Tickets(row, Severity.P2),
                 P3 = Tickets(row, Severity.P3),
                 P4 = Tickets(row, Severity.P4),
-            }.Validated().RecordedBy(_source);
+            }.Validated(_source.RecordedAtUtc).RecordedBy(_source);
         }
         catch (DomainRuleException rule)
         {

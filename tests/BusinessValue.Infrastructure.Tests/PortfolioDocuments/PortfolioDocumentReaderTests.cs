@@ -109,6 +109,8 @@ public sealed class PortfolioDocumentReaderTests
         var result = PortfolioDocumentReader.Read(
             $$"""{ "schemaVersion": 1, "organisation": { "name": "Acme" }, "departments": null, "systems": [null, {{System(System1, "ERP")}}], "metrics": [null] }""", Now);
 
-        result.Problems.Select(p => p.ToString()).Should().BeEquivalentTo("$.systems[0]: is empty.", "$.metrics[0]: is empty.");
+        // A null list is not an empty one: the document probably lost something on the way (issue 14).
+        result.Problems.Select(p => p.ToString()).Should().BeEquivalentTo(
+            "$.departments: must be a list: write [] when there is none (it is null).", "$.systems[0]: is empty.", "$.metrics[0]: is empty.");
     }
 }

@@ -102,7 +102,7 @@ public sealed class SpreadsheetImportsTests
         var system = await FirstAsync(database, db => db.Systems.OrderBy(s => s.Name));
         var before = await CountAsync(database, db => db.Metrics);
 
-        var plan = await CommitAsync(imports, ImportKind.Metrics, $"Application,Month,Uptime %\n{system.Name},2030-01,99.9\nNo Such System,2030-01,99\n");
+        var plan = await CommitAsync(imports, ImportKind.Metrics, $"Application,Month,Uptime %\n{system.Name},2023-01,99.9\nNo Such System,2023-01,99\n");
 
         plan.Written.Should().BeFalse();
         plan.Problems.Should().ContainSingle().Which.Should().Be(new ImportProblem(3, "Application", "'No Such System' is not a system of this organisation (import the systems first, or correct the name)."));
@@ -120,7 +120,7 @@ public sealed class SpreadsheetImportsTests
         var unchangedDowntime = stored.DowntimeMinutes is { } d ? Cells.Number(d) : string.Empty;
 
         var plan = await CommitAsync(imports, ImportKind.Metrics,
-            $"System;Month;Uptime %;{Measures.Downtime.Name};P1 tickets\n{system};{month};{Cells.Number(newUptime).Replace('.', ',')};{unchangedDowntime.Replace('.', ',')};{stored.P1.Count}\n{system};2031-02;99,5;;2\n");
+            $"System;Month;Uptime %;{Measures.Downtime.Name};P1 tickets\n{system};{month};{Cells.Number(newUptime).Replace('.', ',')};{unchangedDowntime.Replace('.', ',')};{stored.P1.Count}\n{system};2023-02;99,5;;2\n");
 
         plan.Problems.Should().BeEmpty();
         (plan.New, plan.Changed, plan.Unchanged, plan.Written).Should().Be((1, 1, 0, true));
@@ -130,13 +130,13 @@ public sealed class SpreadsheetImportsTests
         updated.PatchCompliancePercent.Should().Be(stored.PatchCompliancePercent, "a column not in the file keeps its value");
         updated.Source!.Detail.Should().Be("test.csv");
         RowVersion.Of(db, updated).Should().Be(1);
-        var added = await db.Metrics.SingleAsync(m => m.SystemId == stored.SystemId && m.Month == new YearMonth(2031, 2));
+        var added = await db.Metrics.SingleAsync(m => m.SystemId == stored.SystemId && m.Month == new YearMonth(2023, 2));
         (added.UptimePercent, added.P1.Count, added.DowntimeMinutes).Should().Be((99.5m, 2, null));
         (await db.AuditTrail.Where(e => e.Action == AuditAction.Imported).Select(e => e.Summary).SingleAsync()).Should().Contain("test.csv").And.Contain("1 new, 1 changed");
         (await VersionAsync(database)).Should().BeGreaterThan(version);
 
         var again = await CommitAsync(imports, ImportKind.Metrics,
-            $"System;Month;Uptime %;{Measures.Downtime.Name};P1 tickets\n{system};{month};{Cells.Number(newUptime).Replace('.', ',')};{unchangedDowntime.Replace('.', ',')};{stored.P1.Count}\n{system};2031-02;99,5;;2\n");
+            $"System;Month;Uptime %;{Measures.Downtime.Name};P1 tickets\n{system};{month};{Cells.Number(newUptime).Replace('.', ',')};{unchangedDowntime.Replace('.', ',')};{stored.P1.Count}\n{system};2023-02;99,5;;2\n");
         (again.New, again.Changed, again.Unchanged).Should().Be((0, 0, 2));
         await using var check = database.CreateContext();
         RowVersion.Of(check, await check.Metrics.SingleAsync(m => m.SystemId == stored.SystemId && m.Month == stored.Month)).Should().Be(1, "an unchanged month keeps its version");
@@ -147,7 +147,8 @@ public sealed class SpreadsheetImportsTests
     [Theory, ClassData(typeof(BothProviders))]
     public async Task CommitAsync_MetricsSpanningSeveralBatches_StoresEachMonthsOwnValues(DatabaseProvider provider)
     {
-        await using var database = await PortfolioDatabaseAsync(provider);
+        // Forty systems keep four batches of months inside the years metrics may be written for (2000 onwards).
+        await using var database = await PortfolioDatabaseAsync(provider, systemCount: 40);
         var imports = ImportsOn(database);
         List<(Guid Id, string Name)> systems;
         await using (var db = database.CreateContext())
@@ -156,7 +157,7 @@ public sealed class SpreadsheetImportsTests
         }
 
         var months = (MetricsRows.BatchSize * 4 / systems.Count) + 1;
-        var first = new YearMonth(1900, 1);
+        var first = new YearMonth(2000, 1);
         string Csv(decimal shift)
         {
             var csv = new StringBuilder("System,Month,Uptime %,P1 tickets\n");
@@ -193,22 +194,25 @@ public sealed class SpreadsheetImportsTests
         var imports = ImportsOn(database);
         var system = await FirstAsync(database, db => db.Systems.OrderBy(s => s.Name));
         var before = await CountAsync(database, db => db.Metrics);
+        await using var db = database.CreateContext();
+        var systems = await db.Systems.OrderBy(s => s.Name).Select(s => s.Name).ToListAsync();
         var csv = new StringBuilder("System,Month,Uptime %,P1 tickets\n");
-        // More months than one batch, so the writing has begun when the problems come.
-        for (var i = 0; i < 2_500; i++)
+        // More months than one batch (MetricsRows.BatchSize), so the writing has begun when the problems come: six systems' months from
+        // 2000-01 (the first month metrics may have), before the demo's.
+        for (var i = 0; i < 1_500; i++)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"\"{system.Name}\",{new YearMonth(2100, 1).AddMonths(i)},99.5,2\n");
+            csv.Append(CultureInfo.InvariantCulture, $"\"{systems[i / 250]}\",{new YearMonth(2000, 1).AddMonths(i % 250)},99.5,2\n");
         }
 
-        csv.Append(CultureInfo.InvariantCulture, $"{system.Name},3000-01,101,1\n{system.Name},2100-01,99,1\n");
+        csv.Append(CultureInfo.InvariantCulture, $"{system.Name},2021-01,101,1\n{system.Name},2000-01,99,1\n");
 
         var plan = await CommitAsync(imports, ImportKind.Metrics, csv.ToString());
 
         plan.Written.Should().BeFalse();
-        (plan.Rows, plan.New).Should().Be((2_502, 2_500));
+        (plan.Rows, plan.New).Should().Be((1_502, 1_500));
         plan.Problems.Should().Equal(
-            new ImportProblem(2_502, "Uptime %", "must be 0 to 100 (it is 101)."),
-            new ImportProblem(2_503, "(row)", $"repeats the system '{system.Name}' and month 2100-01 of row 2: each month of a system appears once in a file."));
+            new ImportProblem(1_502, "Uptime %", "must be 0 to 100 (it is 101)."),
+            new ImportProblem(1_503, "(row)", $"repeats the system '{system.Name}' and month 2000-01 of row 2: each month of a system appears once in a file."));
         (await CountAsync(database, db => db.Metrics)).Should().Be(before);
     }
 
@@ -220,7 +224,7 @@ public sealed class SpreadsheetImportsTests
         var (system, month, stored) = await StoredMonthAsync(database);
         // 99.5 written 99.500: the same number.
         var uptime = Cells.Number(stored.UptimePercent!.Value) is var text && text.Contains('.', StringComparison.Ordinal) ? text + "00" : text + ".000";
-        var file = await CsvAsync($"System,Month,Uptime %\n{system},{month},{uptime}\n{system},2099-01,50\n", ImportKind.Metrics);
+        var file = await CsvAsync($"System,Month,Uptime %\n{system},{month},{uptime}\n{system},2023-03,50\n", ImportKind.Metrics);
 
         var same = await imports.PlanAsync(file, SpreadsheetImports.Guess(file, ImportKind.Metrics));
         var changedFile = await CsvAsync($"System,Month,Uptime %\n{system},{month},{Cells.Number(stored.UptimePercent!.Value == 50m ? 51m : 50m)}\n", ImportKind.Metrics);
@@ -237,10 +241,32 @@ public sealed class SpreadsheetImportsTests
         var imports = ImportsOn(database);
         var system = await FirstAsync(database, db => db.Systems.OrderBy(s => s.Name));
 
-        var plan = await CommitAsync(imports, ImportKind.Metrics, $"System,Month,Downtime\n{system.Name},2030-02,41000\n",
+        var plan = await CommitAsync(imports, ImportKind.Metrics, $"System,Month,Downtime\n{system.Name},2023-02,41000\n",
             new Dictionary<string, string> { ["System"] = "system", ["Month"] = "month", ["Downtime"] = Measures.Downtime.Key });
 
-        plan.Problems.Should().ContainSingle().Which.Should().Match<ImportProblem>(p => p.Row == 2 && p.Column == "Downtime" && p.Reason.Contains("the minutes in 2030-02"));
+        plan.Problems.Should().ContainSingle().Which.Should().Match<ImportProblem>(p => p.Row == 2 && p.Column == "Downtime" && p.Reason.Contains("the minutes in 2023-02"));
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task CommitAsync_MonthTooFarAheadAndBlockedHoursBeyondThePeople_NamesBothRowsAndWritesNothing(DatabaseProvider provider)
+    {
+        // Plain numbers take the import's fast reading; it must refuse what MonthlyMetrics.Validated refuses.
+        await using var database = await PortfolioDatabaseAsync(provider);
+        var imports = ImportsOn(database);
+        var system = await FirstAsync(database, db => db.Systems.OrderBy(s => s.Name));
+        var ahead = YearMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(3);
+        await using var before = database.CreateContext();
+        var stored = await before.Metrics.CountAsync();
+
+        var plan = await CommitAsync(imports, ImportKind.Metrics,
+            $"System,Month,Blocked,Users\n{system.Name},{ahead},1,10\n{system.Name},2023-02,6721,10\n",
+            new Dictionary<string, string> { ["System"] = "system", ["Month"] = "month", ["Blocked"] = Measures.BlockedWork.Key, ["Users"] = Measures.ActiveUsers.Key });
+
+        plan.Problems.Should().HaveCount(2);
+        plan.Problems.Should().Contain(p => p.Row == 2 && p.Reason.Contains("must be between 2000-01"));
+        plan.Problems.Should().Contain(p => p.Row == 3 && p.Reason.Contains("the hours in 2023-02"));
+        await using var after = database.CreateContext();
+        (await after.Metrics.CountAsync()).Should().Be(stored);
     }
 
     [Theory, ClassData(typeof(BothProviders))]
@@ -322,12 +348,12 @@ public sealed class SpreadsheetImportsTests
         lines[0].Split(',').Should().Equal(ImportTables.Metrics.Columns.Select(c => c.Heading));
     }
 
-    internal static async Task<TestDatabase> PortfolioDatabaseAsync(DatabaseProvider provider)
+    internal static async Task<TestDatabase> PortfolioDatabaseAsync(DatabaseProvider provider, int systemCount = 6)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await database.MigrateAsync();
         await using var db = database.CreateContext();
-        await PortfolioStore.ReplaceAsync(db, SyntheticPortfolio.Generate(6, 3, seed: 7, new YearMonth(2026, 9)));
+        await PortfolioStore.ReplaceAsync(db, SyntheticPortfolio.Generate(systemCount, 3, seed: 7, new YearMonth(2026, 9)));
         return database;
     }
 

@@ -51,7 +51,16 @@ internal static class ApiCallAudit
             }
             finally
             {
-                await RecordAsync(context, refusalsRecorded, failed);
+                try
+                {
+                    await RecordAsync(context, refusalsRecorded, failed);
+                }
+                catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+                {
+                    // The answer is already on its way: a database that is down must not cut it off. The log keeps the call.
+                    context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiCallAudit))
+                        .LogError(ex, "API call {Method} {Path} answered {Status} but could not be recorded in the audit trail", context.Request.Method, context.Request.Path, context.Response.StatusCode);
+                }
             }
         }));
     }

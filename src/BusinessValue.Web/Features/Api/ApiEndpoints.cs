@@ -192,6 +192,14 @@ internal static class ApiEndpoints
     private static async Task<(MetricsUpsertResult? Result, IResult? Problem)> WriteAsync(
         BusinessValueDbContext db, HttpContext context, IReadOnlyList<MetricsDocument?> rows, Func<int, string> pathOf, TimeProvider clock, CancellationToken cancellationToken)
     {
+        // The source of a pushed month is the key that pushed it: a body that claims another is refused, not overwritten.
+        var claimed = rows.Select((row, i) => (row, i)).Where(r => r.row?.Source is not null)
+            .Select(r => new PortfolioProblem($"{pathOf(r.i)}.source", "is set by the API from the key that sends the month: leave it out.")).ToList();
+        if (claimed.Count > 0)
+        {
+            return (null, ApiProblems.Invalid($"{claimed.Count} invalid item(s)", claimed));
+        }
+
         var keyName = context.User.Identity?.Name ?? "an API key";
         // Only the systems the rows name: a monitoring tool writes one month at a time into an inventory of thousands.
         var named = rows.OfType<MetricsDocument>().Select(r => r.SystemId).Distinct().ToList();
@@ -210,6 +218,12 @@ internal static class ApiEndpoints
     private static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext context, CancellationToken cancellationToken)
         where T : class
     {
+        if (!context.Request.HasJsonContentType())
+        {
+            return (null, ApiProblems.Invalid("The body must be JSON", [new PortfolioProblem("Content-Type",
+                $"must be application/json (it is '{context.Request.ContentType ?? "not given"}').")], StatusCodes.Status415UnsupportedMediaType));
+        }
+
         if (context.Request.ContentLength > MaxBodyBytes)
         {
             return (null, TooLarge());
@@ -237,8 +251,7 @@ internal static class ApiEndpoints
         }
         catch (JsonException ex)
         {
-            var reason = ex.InnerException?.Message ?? "is not valid JSON or has a value of the wrong type";
-            return (null, ApiProblems.Invalid("The body could not be read", [new PortfolioProblem(ex.Path ?? "$", $"{FirstSentence(reason)} (line {ex.LineNumber + 1}).")], StatusCodes.Status400BadRequest));
+            return (null, ApiProblems.Invalid("The body could not be read", [new PortfolioProblem(ex.Path ?? "$", $"{PortfolioJson.Describe(ex)} (line {ex.LineNumber + 1}).")], StatusCodes.Status400BadRequest));
         }
     }
 
@@ -262,8 +275,6 @@ internal static class ApiEndpoints
             return ApiProblems.Invalid("The period is not valid", [new PortfolioProblem("period", ex.Message)], StatusCodes.Status400BadRequest);
         }
     }
-
-    private static string FirstSentence(string text) => text.Split(". ", 2)[0].TrimEnd('.');
 
     private static Guid? KeyId(HttpContext context) =>
         Guid.TryParse(context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value, out var id) ? id : null;

@@ -138,7 +138,7 @@ public sealed class MetricsGrid(IDbContextFactory<BusinessValueDbContext> contex
 
             try
             {
-                months.Add(MetricsColumn.MonthOf(row.SystemId, month, row.Values).Validated().RecordedBy(source));
+                months.Add(MetricsColumn.MonthOf(row.SystemId, month, row.Values).Validated(source.RecordedAtUtc).RecordedBy(source));
             }
             catch (DomainRuleException problem)
             {

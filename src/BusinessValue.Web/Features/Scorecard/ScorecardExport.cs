@@ -24,6 +24,8 @@ internal static class ScorecardExport
             var workbook = new MemoryStream();
             await workbook.SaveAsAsync(Sheets(view, withFormulas), cancellationToken: cancellationToken);
             workbook.Position = 0;
+            // Board figures: not kept by a shared browser or a proxy.
+            context.Response.Headers.CacheControl = "no-store";
             return Results.File(workbook, ContentType, $"scorecard-{view.Current.Period.Label}.xlsx");
         }).RequireAuthorization(Security.AccessPolicies.ReadScorecards);
         return endpoints;

@@ -57,7 +57,7 @@ public sealed class ApiImportTests
         var metrics = await before.Metrics.CountAsync();
 
         using var response = await writer.PostAsync(new Uri("/api/v1/imports/metrics", UriKind.Relative),
-            CsvBody("System;Month;Uptime %\nCRM;2027-01;99,9\nNowhere;2027-01;99\nCRM;2027-02;140\n"));
+            CsvBody("System;Month;Uptime %\nCRM;2023-01;99,9\nNowhere;2023-01;99\nCRM;2023-02;140\n"));
         using var export = await reader.GetAsync(new Uri("/api/v1/imports/metrics/export?format=xlsx", UriKind.Relative));
         var exported = await export.Content.ReadAsByteArrayAsync();
         using var reimport = await writer.PostAsync(new Uri("/api/v1/imports/metrics?dryRun=true", UriKind.Relative), new ByteArrayContent(exported) { Headers = { ContentType = new MediaTypeHeaderValue(Xlsx) } });
