@@ -9,6 +9,7 @@ using BusinessValue.Web.Features.Import;
 using BusinessValue.Web.Hosting;
 using BusinessValue.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using BusinessValue.Infrastructure.Persistence;
 using MudBlazor.Services;
 using Serilog;
@@ -88,6 +89,13 @@ internal static class DependencyInjection
         services.AddScoped<Features.Audit.AuditTrailSearch>();
         services.AddScoped<Features.Admin.UserAdministration>();
         services.AddScoped<Features.Admin.ApiKeyAdministration>();
+        services.AddSingleton<Features.Reviews.FrozenScorecards>();
+        services.AddScoped<Features.Reviews.ReviewFigures>();
+        services.AddScoped<Features.Reviews.ReviewPlanning>();
+        services.AddScoped<Features.Reviews.ReviewDecisions>();
+        services.AddScoped<Features.Reviews.ActionItems>();
+        // Replaced by the translation-request feature's query of requests marked ready.
+        services.TryAddScoped<Features.Reviews.IReadyTranslationRequests, Features.Reviews.NoReadyTranslationRequests>();
         // After DatabaseStartup, so it never reads a database that is not ready.
         services.AddHostedService<ScorecardWarmer>();
         return services;
