@@ -65,8 +65,8 @@ public sealed class Review
 
     public string? ReopenReason { get; private set; }
 
-    /// <summary>When the agenda was last built or edited; an agenda edit changes the review, so two facilitators' edits conflict.</summary>
-    public DateTime? AgendaChangedAtUtc { get; private set; }
+    /// <summary>How many times the agenda was built or edited: every edit changes the review, so two facilitators' edits conflict.</summary>
+    public int AgendaEdits { get; private set; }
 
     public bool IsClosed => Status == ReviewStatus.Closed;
 
@@ -79,14 +79,14 @@ public sealed class Review
     }
 
     /// <summary>Records that the agenda changed; only a draft's agenda may.</summary>
-    public void AgendaChanged(DateTime atUtc)
+    public void AgendaChanged()
     {
         if (Status != ReviewStatus.Draft)
         {
             throw new DomainRuleException("Agenda", $"can only be changed while the review is a draft (it is {Describe(Status)}).");
         }
 
-        AgendaChangedAtUtc = atUtc;
+        AgendaEdits++;
     }
 
     /// <summary>Meeting mode: Draft → InProgress.</summary>

@@ -628,8 +628,8 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime?>("AgendaChangedAtUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<int>("AgendaEdits")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Attendees")
                         .HasMaxLength(2000)

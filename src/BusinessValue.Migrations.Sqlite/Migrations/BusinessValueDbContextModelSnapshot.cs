@@ -623,8 +623,8 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("AgendaChangedAtUtc")
-                        .HasColumnType("TEXT");
+                    b.Property<int>("AgendaEdits")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Attendees")
                         .HasMaxLength(2000)

@@ -79,9 +79,19 @@ public sealed class ReviewFigures(IDbContextFactory<BusinessValueDbContext> cont
             return null;
         }
 
+        // An item open in the previous review and not shown in this one was done before this one was created
+        // (open items always carry): its state is read as it is now.
+        var previousItems = ReviewJson.ActionItems(previousFrozen.ActionItems);
+        var missing = previousItems.Select(i => i.Id).Except(items.Select(i => i.Id)).ToList();
+        if (missing.Count > 0)
+        {
+            var since = await db.ActionItems.AsNoTracking().Where(a => missing.Contains(a.Id)).ToListAsync(cancellationToken);
+            items = [.. items, .. since.Select(a => a.State())];
+        }
+
         return ReviewComparison.Between(figures, ReviewJson.Figures(previousFrozen.Figures),
             await DecisionsOfAsync(db, review.Id, cancellationToken), await DecisionsOfAsync(db, previous.Id, cancellationToken),
-            items, ReviewJson.ActionItems(previousFrozen.ActionItems));
+            items, previousItems);
     }
 
     /// <summary>Frozen when closed, live otherwise.</summary>

@@ -251,7 +251,7 @@ public sealed class ReviewPlanning(
         if (current is null)
         {
             // No portfolio yet: an empty agenda the facilitator can fill by hand.
-            review.AgendaChanged(now);
+            review.AgendaChanged();
             return;
         }
 
@@ -259,13 +259,13 @@ public sealed class ReviewPlanning(
         var open = (await ActionItems.ShownInAsync(db, review, cancellationToken)).Where(i => !i.IsDone);
         var entries = AgendaBuilder.Build(current, previous, open, DateOnly.FromDateTime(now), await readyRequests.ListAsync(cancellationToken));
         db.AgendaItems.AddRange(entries.Select((entry, position) => new AgendaItem(Guid.NewGuid(), review.Id, position, entry)));
-        review.AgendaChanged(now);
+        review.AgendaChanged();
     }
 
     private async Task<SaveOutcome> ChangeAgendaAsync(Guid id, int version, Func<BusinessValueDbContext, Review, List<AgendaItem>, DateTime, Task<string?>> change, CancellationToken cancellationToken) =>
         await ChangeReviewAsync(id, version, async (db, review, now) =>
         {
-            review.AgendaChanged(now);
+            review.AgendaChanged();
             var agenda = await db.AgendaItems.Where(i => i.ReviewId == id).OrderBy(i => i.Position).ToListAsync(cancellationToken);
             if (await change(db, review, agenda, now) is { } problem)
             {

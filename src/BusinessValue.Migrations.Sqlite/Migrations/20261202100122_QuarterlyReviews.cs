@@ -28,7 +28,7 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                     ReopenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     ReopenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ReopenReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AgendaChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AgendaEdits = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -28,7 +28,7 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                     ReopenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     ReopenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ReopenReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    AgendaChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AgendaEdits = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
