@@ -74,15 +74,10 @@ public sealed class ActionItems(IDbContextFactory<BusinessValueDbContext> contex
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Actor = await access.ActorAsync();
-        var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
+        var (review, refusal) = await WritableReview.FindAsync(db, reviewId, cancellationToken);
         if (review is null)
         {
-            return EditOutcome.Refused<ActionItemForm>("This review no longer exists." + NothingChanged);
-        }
-
-        if (review.IsClosed)
-        {
-            return EditOutcome.Refused<ActionItemForm>($"The review of {review.Quarter.Label} is closed and read-only: an administrator can reopen it." + NothingChanged);
+            return EditOutcome.Refused<ActionItemForm>(refusal!);
         }
 
         var problems = new FieldProblems();

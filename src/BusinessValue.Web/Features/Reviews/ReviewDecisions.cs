@@ -47,15 +47,10 @@ public sealed class ReviewDecisions(IDbContextFactory<BusinessValueDbContext> co
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Actor = await access.ActorAsync();
-        var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
+        var (review, refusal) = await WritableReview.FindAsync(db, reviewId, cancellationToken);
         if (review is null)
         {
-            return EditOutcome.Refused<DecisionForm>("This review no longer exists." + NothingChanged);
-        }
-
-        if (review.IsClosed)
-        {
-            return EditOutcome.Refused<DecisionForm>($"The review of {review.Quarter.Label} is closed and read-only: an administrator can reopen it." + NothingChanged);
+            return EditOutcome.Refused<DecisionForm>(refusal!);
         }
 
         var system = (await figures.ScorecardOfAsync(db, review, cancellationToken))?.Systems.FirstOrDefault(s => s.SystemId == form.SystemId);

@@ -3,6 +3,7 @@ using BusinessValue.Domain.Reviews;
 using BusinessValue.Infrastructure.Audit;
 using BusinessValue.Infrastructure.Database;
 using BusinessValue.Infrastructure.Identity;
+using BusinessValue.Infrastructure.PortfolioDocuments;
 using BusinessValue.Testing;
 using BusinessValue.Web.Features.Reviews;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,12 @@ public sealed class ReviewPlanningTests
     public async Task CreateDraftAsync_QuarterTakenNotAQuarterOrViewer_RefusedBesideTheQuarter(DatabaseProvider provider)
     {
         await using var scenario = await ReviewScenario.CreateAsync(provider);
+        long portfolioVersion;
+        await using (var db = scenario.Database.CreateContext())
+        {
+            portfolioVersion = await PortfolioStore.VersionAsync(db);
+        }
+
         await scenario.DraftAsync("2026-Q3");
         using var scope = scenario.As(Roles.ReviewFacilitator);
         var planning = scope.ServiceProvider.GetRequiredService<ReviewPlanning>();
@@ -31,6 +38,10 @@ public sealed class ReviewPlanningTests
         nonsense.Problems.For(nameof(ReviewForm.Quarter)).Should().Contain("'next quarter' is none of these");
         byViewer.Problems.General.Should().StartWith("Only an administrator or a review facilitator");
         (await planning.ListAsync()).Select(r => r.Quarter).Should().Equal("2026-Q3");
+        await using (var db = scenario.Database.CreateContext())
+        {
+            (await PortfolioStore.VersionAsync(db)).Should().Be(portfolioVersion, "a review is no change to the portfolio: the cached scorecards stay");
+        }
     }
 
     [Theory, ClassData(typeof(BothProviders))]
