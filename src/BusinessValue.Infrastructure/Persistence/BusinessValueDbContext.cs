@@ -37,6 +37,9 @@ public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbConte
 
     public DbSet<RestoreTest> RestoreTests => Set<RestoreTest>();
 
+    /// <summary>Technical needs with their business translation, for the business value review to decide.</summary>
+    public DbSet<Domain.Reviews.TranslationRequest> TranslationRequests => Set<Domain.Reviews.TranslationRequest>();
+
     public DbSet<PortfolioDocuments.PortfolioVersion> PortfolioVersions => Set<PortfolioDocuments.PortfolioVersion>();
 
     /// <summary>Saved column mappings of spreadsheet imports ("ServiceNow CMDB export"), per kind of table.</summary>
