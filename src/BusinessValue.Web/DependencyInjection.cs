@@ -81,6 +81,7 @@ internal static class DependencyInjection
         services.AddScoped<Features.Departments.ProcessEditing>();
         services.AddScoped<Features.Departments.DependencyEditing>();
         services.AddScoped<Features.Workarounds.WorkaroundRegister>();
+        services.AddScoped<Features.TranslationRequests.TranslationRequestEditing>();
         services.AddScoped<Features.Metrics.MetricsGrid>();
         services.AddScoped<Features.Settings.OrganisationEditing>();
         services.AddScoped<Features.Home.FirstRunSteps>();
