@@ -127,6 +127,7 @@ public sealed class TranslationRequestEditing(IDbContextFactory<BusinessValueDbC
             RowVersion.Expect(db, request, form.Version);
         }
 
+        CheckEachField(form, problems);
         if (request is not null && !problems.Any)
         {
             problems.Check(() => request.MoveTo(form.Status, form.DecisionNote), TranslationRequestForm.DomainFields);
@@ -194,6 +195,17 @@ public sealed class TranslationRequestEditing(IDbContextFactory<BusinessValueDbC
     /// <summary>Every writer names any process, except a business owner: only their departments' (the rule of business data).</summary>
     private async Task<bool> MayNameProcessOfAsync(Guid? departmentId) =>
         !await access.AllowsAsync(AccessPolicies.EditBusinessData) || await access.MayEditBusinessDataOfAsync(departmentId);
+
+    /// <summary>Each field alone against the domain's rules, so every wrong field gets its message, not only the first.</summary>
+    private static void CheckEachField(TranslationRequestForm form, FieldProblems problems)
+    {
+        static TranslationRequest Build(string title = "-", string need = "-", string? translation = null, decimal impact = 0m) =>
+            new(Guid.Empty, title, need, translation, null, null, impact, [], "-", DateTime.UnixEpoch);
+        problems.Check(() => Build(title: form.Title), TranslationRequestForm.DomainFields);
+        problems.Check(() => Build(need: form.TechnicalNeed), TranslationRequestForm.DomainFields);
+        problems.Check(() => Build(translation: form.BusinessTranslation), TranslationRequestForm.DomainFields);
+        problems.Check(() => Build(impact: form.EstimatedImpact), TranslationRequestForm.DomainFields);
+    }
 
     private static void Throw(IReadOnlyList<DomainRuleException> problems)
     {
