@@ -1,6 +1,7 @@
 using BusinessValue.Domain.Reviews;
 using BusinessValue.Infrastructure.Database;
 using BusinessValue.Infrastructure.Identity;
+using BusinessValue.Infrastructure.PortfolioDocuments;
 using BusinessValue.Testing;
 using BusinessValue.Web.Features.TranslationRequests;
 using Microsoft.EntityFrameworkCore;
@@ -252,5 +253,28 @@ public sealed class TranslationRequestEditingTests
         (await editing.ListAsync(null, "audit")).Select(r => r.Id).Should().Equal(patched);
         (await editing.ListAsync(null, "DATABASE")).Select(r => r.Id).Should().Equal(upgrade);
         (await editing.ListAsync(TranslationRequestStatus.Draft, "audit")).Should().BeEmpty();
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task ListAsync_AfterThePortfolioIsCleared_TheRequestStaysWithoutItsSystemsAndProcess(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = new BusinessValueAppFactory(database);
+        var editing = EditingAs(app, Roles.Administrator);
+        var systems = await SystemsAsync(database);
+        var form = DatabaseUpgrade(systems["ERP"]);
+        form.ProcessId = await ProcessAsync(database, "Order to cash");
+        var id = await SavedAsync(editing, form);
+
+        // Removing the demo organisation clears the portfolio; the requests are the review's, and outlive it.
+        await using (var db = database.CreateContext())
+        {
+            await PortfolioStore.ClearAsync(db);
+        }
+
+        var row = (await editing.ListAsync(null, null)).Should().ContainSingle().Subject;
+        row.Id.Should().Be(id);
+        row.Systems.Should().BeEmpty();
+        row.ProcessName.Should().BeNull();
     }
 }
