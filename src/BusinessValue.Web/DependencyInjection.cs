@@ -9,7 +9,6 @@ using BusinessValue.Web.Features.Import;
 using BusinessValue.Web.Hosting;
 using BusinessValue.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using BusinessValue.Infrastructure.Persistence;
 using MudBlazor.Services;
 using Serilog;
@@ -82,6 +81,7 @@ internal static class DependencyInjection
         services.AddScoped<Features.Departments.ProcessEditing>();
         services.AddScoped<Features.Departments.DependencyEditing>();
         services.AddScoped<Features.Workarounds.WorkaroundRegister>();
+        services.AddScoped<Features.TranslationRequests.TranslationRequestEditing>();
         services.AddScoped<Features.Metrics.MetricsGrid>();
         services.AddScoped<Features.Settings.OrganisationEditing>();
         services.AddScoped<Features.Home.FirstRunSteps>();
@@ -95,7 +95,7 @@ internal static class DependencyInjection
         services.AddScoped<Features.Reviews.ReviewDecisions>();
         services.AddScoped<Features.Reviews.ActionItems>();
         // Replaced by the translation-request feature's query of requests marked ready.
-        services.TryAddScoped<Features.Reviews.IReadyTranslationRequests, Features.Reviews.NoReadyTranslationRequests>();
+        services.AddScoped<Features.Reviews.IReadyTranslationRequests>(sp => sp.GetRequiredService<Features.TranslationRequests.TranslationRequestEditing>());
         // After DatabaseStartup, so it never reads a database that is not ready.
         services.AddHostedService<ScorecardWarmer>();
         return services;

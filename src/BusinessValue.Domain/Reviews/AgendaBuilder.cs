@@ -84,7 +84,7 @@ public static class AgendaBuilder
                 SystemId: item.SystemId, ActionItemId: item.Id));
         }
 
-        foreach (var request in readyRequests.OrderBy(r => r.Title, StringComparer.Ordinal))
+        foreach (var request in readyRequests.OrderByDescending(r => r.EstimatedImpact).ThenBy(r => r.Title, StringComparer.Ordinal))
         {
             agenda.Add(new AgendaEntry(AgendaItemKind.TranslationRequestReady, request.Title,
                 "translation request ready for decision", TranslationRequestId: request.Id));

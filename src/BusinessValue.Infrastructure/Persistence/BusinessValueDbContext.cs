@@ -48,6 +48,9 @@ public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbConte
     /// <summary>What closing a review froze; read only for closed reviews.</summary>
     public DbSet<Domain.Reviews.FrozenReview> FrozenReviews => Set<Domain.Reviews.FrozenReview>();
 
+    /// <summary>Technical needs with their business translation, for the business value review to decide.</summary>
+    public DbSet<Domain.Reviews.TranslationRequest> TranslationRequests => Set<Domain.Reviews.TranslationRequest>();
+
     public DbSet<PortfolioDocuments.PortfolioVersion> PortfolioVersions => Set<PortfolioDocuments.PortfolioVersion>();
 
     /// <summary>Saved column mappings of spreadsheet imports ("ServiceNow CMDB export"), per kind of table.</summary>

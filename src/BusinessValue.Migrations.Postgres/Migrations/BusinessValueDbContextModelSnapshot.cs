@@ -737,6 +737,103 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                     b.ToTable("review_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("BusinessValue.Domain.Reviews.TranslationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BusinessTranslation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal>("EstimatedImpact")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)");
+
+                    b.Property<DateOnly?>("NeededBy")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ProcessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TechnicalNeed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Source", "BusinessValue.Domain.Reviews.TranslationRequest.Source#InputSource", b1 =>
+                        {
+                            b1.Property<string>("Detail")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("source_detail");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<DateTime>("RecordedAtUtc")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("source_recorded_at_utc");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("translation_requests", (string)null);
+                });
+
+            modelBuilder.Entity("BusinessValue.Domain.Reviews.TranslationRequestSystem", b =>
+                {
+                    b.Property<Guid>("TranslationRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("TranslationRequestId", "SystemId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("translation_request_systems", (string)null);
+                });
+
             modelBuilder.Entity("BusinessValue.Domain.Systems.ItSystem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1462,6 +1559,29 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BusinessValue.Domain.Reviews.TranslationRequest", b =>
+                {
+                    b.HasOne("BusinessValue.Domain.Processes.BusinessProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("BusinessValue.Domain.Reviews.TranslationRequestSystem", b =>
+                {
+                    b.HasOne("BusinessValue.Domain.Systems.ItSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BusinessValue.Domain.Reviews.TranslationRequest", null)
+                        .WithMany("Systems")
+                        .HasForeignKey("TranslationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BusinessValue.Domain.Workarounds.Workaround", b =>
                 {
                     b.HasOne("BusinessValue.Domain.Organisation.Department", null)
@@ -1534,6 +1654,11 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BusinessValue.Domain.Reviews.TranslationRequest", b =>
+                {
+                    b.Navigation("Systems");
                 });
 
             modelBuilder.Entity("BusinessValue.Domain.Workarounds.Workaround", b =>

@@ -732,6 +732,103 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                     b.ToTable("review_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("BusinessValue.Domain.Reviews.TranslationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BusinessTranslation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EstimatedImpact")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NeededBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProcessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnicalNeed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Source", "BusinessValue.Domain.Reviews.TranslationRequest.Source#InputSource", b1 =>
+                        {
+                            b1.Property<string>("Detail")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_detail");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<DateTime>("RecordedAtUtc")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_recorded_at_utc");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("translation_requests", (string)null);
+                });
+
+            modelBuilder.Entity("BusinessValue.Domain.Reviews.TranslationRequestSystem", b =>
+                {
+                    b.Property<Guid>("TranslationRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TranslationRequestId", "SystemId");
+
+                    b.HasIndex("SystemId");
+
+                    b.ToTable("translation_request_systems", (string)null);
+                });
+
             modelBuilder.Entity("BusinessValue.Domain.Systems.ItSystem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1449,6 +1546,29 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BusinessValue.Domain.Reviews.TranslationRequest", b =>
+                {
+                    b.HasOne("BusinessValue.Domain.Processes.BusinessProcess", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("BusinessValue.Domain.Reviews.TranslationRequestSystem", b =>
+                {
+                    b.HasOne("BusinessValue.Domain.Systems.ItSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BusinessValue.Domain.Reviews.TranslationRequest", null)
+                        .WithMany("Systems")
+                        .HasForeignKey("TranslationRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BusinessValue.Domain.Workarounds.Workaround", b =>
                 {
                     b.HasOne("BusinessValue.Domain.Organisation.Department", null)
@@ -1521,6 +1641,11 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("BusinessValue.Domain.Reviews.TranslationRequest", b =>
+                {
+                    b.Navigation("Systems");
                 });
 
             modelBuilder.Entity("BusinessValue.Domain.Workarounds.Workaround", b =>

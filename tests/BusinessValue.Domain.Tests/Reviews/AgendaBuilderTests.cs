@@ -90,7 +90,7 @@ public sealed class AgendaBuilderTests
         var previous = Quarter("2026-Q2", System("ERP", Quadrant.Delivering, leaks: 0m), System("CRM", leaks: 100m, readiness: RecoveryReadiness.Failing));
         var current = Quarter("2026-Q3", System("ERP", Quadrant.Rethink, leaks: 0m), System("CRM", leaks: 500m, readiness: RecoveryReadiness.Failing));
         var overdue = new ActionItemState(Guid.NewGuid(), Guid.NewGuid(), "Retire the fax server", Guid.NewGuid(), Guid.NewGuid(), Today.AddDays(-1), ActionItemStatus.InProgress, null, null, null);
-        var request = new ReadyTranslationRequest(Guid.NewGuid(), "Upgrade the database");
+        var request = new ReadyTranslationRequest(Guid.NewGuid(), "Upgrade the database", [], 250_000m);
 
         var agenda = AgendaBuilder.Build(current, previous, [overdue], Today, [request]);
 

@@ -37,6 +37,37 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "translation_requests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TechnicalNeed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    BusinessTranslation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ProcessId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NeededBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    EstimatedImpact = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecisionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    source_detail = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    source_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    source_recorded_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_translation_requests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_translation_requests_processes_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "processes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "action_items",
                 columns: table => new
                 {
@@ -125,6 +156,31 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "translation_request_systems",
+                columns: table => new
+                {
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TranslationRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_translation_request_systems", x => new { x.TranslationRequestId, x.SystemId });
+                    table.ForeignKey(
+                        name: "FK_translation_request_systems_systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_translation_request_systems_translation_requests_Translatio~",
+                        column: x => x.TranslationRequestId,
+                        principalTable: "translation_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "agenda_items",
                 columns: table => new
                 {
@@ -193,6 +249,21 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                 table: "reviews",
                 column: "QuarterStart",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_translation_request_systems_SystemId",
+                table: "translation_request_systems",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_translation_requests_ProcessId",
+                table: "translation_requests",
+                column: "ProcessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_translation_requests_Status",
+                table: "translation_requests",
+                column: "Status");
         }
 
         /// <inheritdoc />
@@ -208,7 +279,13 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                 name: "review_decisions");
 
             migrationBuilder.DropTable(
+                name: "translation_request_systems");
+
+            migrationBuilder.DropTable(
                 name: "action_items");
+
+            migrationBuilder.DropTable(
+                name: "translation_requests");
 
             migrationBuilder.DropTable(
                 name: "reviews");
