@@ -85,6 +85,7 @@ internal static class DependencyInjection
         services.AddScoped<Features.Departments.ProcessEditing>();
         services.AddScoped<Features.Departments.DependencyEditing>();
         services.AddScoped<Features.Workarounds.WorkaroundRegister>();
+        services.AddScoped<Features.TranslationRequests.TranslationRequestEditing>();
         services.AddScoped<Features.Metrics.MetricsGrid>();
         services.AddScoped<Features.Settings.OrganisationEditing>();
         services.AddScoped<Features.Home.FirstRunSteps>();
@@ -92,6 +93,13 @@ internal static class DependencyInjection
         services.AddScoped<Features.Audit.AuditTrailSearch>();
         services.AddScoped<Features.Admin.UserAdministration>();
         services.AddScoped<Features.Admin.ApiKeyAdministration>();
+        services.AddSingleton<Features.Reviews.FrozenScorecards>();
+        services.AddScoped<Features.Reviews.ReviewFigures>();
+        services.AddScoped<Features.Reviews.ReviewPlanning>();
+        services.AddScoped<Features.Reviews.ReviewDecisions>();
+        services.AddScoped<Features.Reviews.ActionItems>();
+        // Replaced by the translation-request feature's query of requests marked ready.
+        services.AddScoped<Features.Reviews.IReadyTranslationRequests>(sp => sp.GetRequiredService<Features.TranslationRequests.TranslationRequestEditing>());
         // After DatabaseStartup, so it never reads a database that is not ready.
         services.AddHostedService<ScorecardWarmer>();
         return services;

@@ -10,12 +10,15 @@ namespace BusinessValue.Testing;
 /// </summary>
 public static class SignedIn
 {
-    public static IServiceScope As(this IServiceScope scope, string role, string? userName = null)
+    public static IServiceScope As(this IServiceScope scope, string role, string? userName = null) => scope.AsUser(Guid.NewGuid(), role, userName);
+
+    /// <summary>As the account <paramref name="userId"/> with <paramref name="role"/>: for what depends on who the user is (their own action items).</summary>
+    public static IServiceScope AsUser(this IServiceScope scope, Guid userId, string role, string? userName = null)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var identity = new ClaimsIdentity(
             [
-                new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
+                new Claim(ClaimTypes.NameIdentifier, userId.ToString()),
                 new Claim(ClaimTypes.Name, userName ?? BusinessValueAppFactory.UserNameFor(role)),
                 new Claim(ClaimTypes.Role, role),
             ],

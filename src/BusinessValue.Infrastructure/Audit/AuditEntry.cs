@@ -79,6 +79,9 @@ public enum AuditAction
 
     /// <summary>A spreadsheet import: one entry naming the file and its counts (the monthly metrics' only entry: they are written in bulk).</summary>
     Imported,
+
+    /// <summary>An administrator reopened a closed quarterly review: who, when and the reason.</summary>
+    ReviewReopened,
 }
 
 /// <summary>One field's change; values are shown as text, exactly as stored (invariant culture).</summary>

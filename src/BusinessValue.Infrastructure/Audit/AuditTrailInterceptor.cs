@@ -96,6 +96,17 @@ internal sealed class AuditTrailInterceptor : SaveChangesInterceptor
             }
 
             // A measure is stored through an indexer under its key; the trail names it as the record's field always was.
+            if (property.Metadata.FindAnnotation(Persistence.Configurations.FrozenReviewConfiguration.AuditedByFingerprint) is not null)
+            {
+                // A frozen portfolio document is megabytes: the trail records its length and fingerprint, enough to show it never changed.
+                if (state != EntityState.Modified || property.IsModified)
+                {
+                    changes.Add(new FieldChange(prefix + property.Metadata.Name, Fingerprint(state == EntityState.Added ? null : property.OriginalValue), Fingerprint(state == EntityState.Deleted ? null : property.CurrentValue)));
+                }
+
+                continue;
+            }
+
             var name = prefix + (property.Metadata.IsIndexerProperty() ? Domain.Metrics.Measures.Find(property.Metadata.Name)?.Column ?? property.Metadata.Name : property.Metadata.Name);
             switch (state)
             {
@@ -120,6 +131,10 @@ internal sealed class AuditTrailInterceptor : SaveChangesInterceptor
             Collect(state, complex.Properties, complex.ComplexProperties, prefix + complex.Metadata.Name + ".", changes);
         }
     }
+
+    private static string? Fingerprint(object? value) => value is string text
+        ? string.Create(CultureInfo.InvariantCulture, $"{text.Length} characters, SHA-256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))}")
+        : null;
 
     internal static string? Text(object? value) => value switch
     {

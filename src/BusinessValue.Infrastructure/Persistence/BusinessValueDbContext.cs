@@ -37,6 +37,20 @@ public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbConte
 
     public DbSet<RestoreTest> RestoreTests => Set<RestoreTest>();
 
+    public DbSet<Domain.Reviews.Review> Reviews => Set<Domain.Reviews.Review>();
+
+    public DbSet<Domain.Reviews.AgendaItem> AgendaItems => Set<Domain.Reviews.AgendaItem>();
+
+    public DbSet<Domain.Reviews.ReviewDecision> ReviewDecisions => Set<Domain.Reviews.ReviewDecision>();
+
+    public DbSet<Domain.Reviews.ActionItem> ActionItems => Set<Domain.Reviews.ActionItem>();
+
+    /// <summary>What closing a review froze; read only for closed reviews.</summary>
+    public DbSet<Domain.Reviews.FrozenReview> FrozenReviews => Set<Domain.Reviews.FrozenReview>();
+
+    /// <summary>Technical needs with their business translation, for the business value review to decide.</summary>
+    public DbSet<Domain.Reviews.TranslationRequest> TranslationRequests => Set<Domain.Reviews.TranslationRequest>();
+
     public DbSet<PortfolioDocuments.PortfolioVersion> PortfolioVersions => Set<PortfolioDocuments.PortfolioVersion>();
 
     /// <summary>Saved column mappings of spreadsheet imports ("ServiceNow CMDB export"), per kind of table.</summary>

@@ -51,6 +51,9 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
         return result;
     }
 
+    // Reviews, decisions and action items are read beside the scorecard, not by the engine: they leave the snapshot current.
+    private static bool IsReview(Type type) => type.Namespace == typeof(Domain.Reviews.Review).Namespace;
+
     private static void Remember(DbContext? context)
     {
         if (context is null)
@@ -60,7 +63,8 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
 
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Metadata.ClrType.Assembly == PortfolioAssembly)
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Metadata.ClrType.Assembly == PortfolioAssembly
+                && !IsReview(entry.Metadata.ClrType))
             {
                 Changed.AddOrUpdate(context, Instance);
                 return;

@@ -1,6 +1,7 @@
 using BusinessValue.Domain.Engine;
 using BusinessValue.Domain.Integrations;
 using BusinessValue.Domain.Processes;
+using BusinessValue.Domain.Reviews;
 using BusinessValue.Domain.Systems;
 using BusinessValue.Domain.Workarounds;
 
@@ -75,6 +76,15 @@ public static class ChoiceText
         RecoveryReadiness.Unverified => "Not verified",
         RecoveryReadiness.Failing => "Failing",
         _ => throw Unknown(readiness),
+    };
+
+    public static string Describe(TranslationRequestStatus status) => status switch
+    {
+        TranslationRequestStatus.Draft => "Draft",
+        TranslationRequestStatus.Ready => "Ready for decision",
+        TranslationRequestStatus.Decided => "Decided",
+        TranslationRequestStatus.Done => "Done",
+        _ => throw Unknown(status),
     };
 
     private static ArgumentOutOfRangeException Unknown<TEnum>(TEnum value)

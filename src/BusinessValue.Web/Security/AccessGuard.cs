@@ -44,6 +44,10 @@ public sealed class AccessGuard(AuthenticationStateProvider authentication, IAut
             ? await MayEditBusinessDataOfAsync(id)
             : (await authentication.GetAuthenticationStateAsync()).User.IsInRole(Infrastructure.Identity.Roles.Administrator);
 
+    /// <summary>Whether the reader is an administrator: some acts (reopening a closed review) are theirs alone, whatever else a policy grants.</summary>
+    public async Task<bool> IsAdministratorAsync() =>
+        (await authentication.GetAuthenticationStateAsync()).User.IsInRole(Infrastructure.Identity.Roles.Administrator);
+
     /// <summary>Who is acting, for the audit trail.</summary>
     public async Task<Infrastructure.Audit.AuditActor> ActorAsync()
     {

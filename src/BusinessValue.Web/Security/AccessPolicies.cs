@@ -14,6 +14,9 @@ public static class AccessPolicies
     public const string EditInventory = "inventory:edit";
     public const string EditBusinessData = "business-data:edit";
     public const string RunReviews = "reviews:run";
+
+    /// <summary>Writing translation requests: IT writes the need, the business its translation, the facilitator prepares the review.</summary>
+    public const string EditTranslationRequests = "translation-requests:edit";
     public const string ReadAuditTrail = "audit:read";
     public const string ManageSettings = "settings:manage";
     public const string ManageUsers = "users:manage";
@@ -30,6 +33,7 @@ public static class AccessPolicies
         [EditInventory] = [Roles.Administrator, Roles.ItDirector],
         [EditBusinessData] = [Roles.Administrator, Roles.BusinessOwner],
         [RunReviews] = [Roles.Administrator, Roles.ReviewFacilitator],
+        [EditTranslationRequests] = [Roles.Administrator, Roles.ItDirector, Roles.BusinessOwner, Roles.ReviewFacilitator],
         [ReadAuditTrail] = [Roles.Administrator, Roles.ItDirector, Roles.Executive],
         [ManageSettings] = [Roles.Administrator],
         [ManageUsers] = [Roles.Administrator],

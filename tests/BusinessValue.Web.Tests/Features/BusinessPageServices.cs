@@ -35,6 +35,7 @@ internal sealed class BusinessPageServices
         context.Services.AddScoped<Web.Features.Systems.SystemRecords>();
         context.Services.AddScoped<Web.Features.Systems.RestoreTestEditing>();
         context.Services.AddScoped<Web.Features.Integrations.IntegrationEditing>();
+        context.Services.AddScoped<Web.Features.TranslationRequests.TranslationRequestEditing>();
     }
 
     public static BusinessPageServices Of(BunitContext context) => context.Services.GetRequiredService<BusinessPageServices>();

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using BusinessValue.Domain.Engine;
 using BusinessValue.Domain.Integrations;
 using BusinessValue.Domain.Processes;
+using BusinessValue.Domain.Reviews;
 using BusinessValue.Domain.Systems;
 using BusinessValue.Domain.Workarounds;
 using BusinessValue.Web.Features;
@@ -16,6 +17,7 @@ public sealed partial class ChoiceTextTests
     [
         typeof(Lifecycle), typeof(StrategicFit), typeof(WorkaroundKind), typeof(WorkaroundStatus),
         typeof(IntegrationMode), typeof(StrategicImportance), typeof(RecoveryReadiness),
+        typeof(TranslationRequestStatus),
     ];
 
     [Theory, MemberData(nameof(Choices))]

@@ -1,0 +1,8 @@
+namespace BusinessValue.Domain.Reviews;
+
+public enum ActionItemStatus
+{
+    Open,
+    InProgress,
+    Done,
+}
