@@ -36,17 +36,7 @@ public sealed record ReviewComparison(
         ArgumentNullException.ThrowIfNull(previousDecisions);
         ArgumentNullException.ThrowIfNull(actionItems);
         ArgumentNullException.ThrowIfNull(previousActionItems);
-        CompanyFigures now = current.Company, then = previous.Company;
-        var company = new List<FigureDelta>
-        {
-            new("Technology spend", now.TechnologySpend, then.TechnologySpend),
-            new("Value realised", now.ValueRealised, then.ValueRealised),
-            new("Value leaks", now.ValueLeaks, then.ValueLeaks),
-            new("Net value", now.NetValue, then.NetValue),
-            new("Waste ratio", now.WasteRatio, then.WasteRatio),
-            new("Revenue exposed in a disaster", now.DisasterExposure, then.DisasterExposure),
-            new("Revenue processed per hour", now.RevenuePerHour, then.RevenuePerHour),
-        };
+        var company = CompanyDeltas(current.Company, previous.Company);
 
         var systems = current.Systems
             .Select(s => (Now: s, Then: previous.Of(s.SystemId)))
@@ -72,6 +62,22 @@ public sealed record ReviewComparison(
 
         return new ReviewComparison(current.Quarter, previous.Quarter, company, systems, systems.Where(s => s.MovedQuadrant).ToList(), changed,
             carried.Where(i => i.IsDone).ToList(), carried.Where(i => !i.IsDone).ToList());
+    }
+
+    /// <summary>The company's headline figures now and, when there was a previous review, then.</summary>
+    public static IReadOnlyList<FigureDelta> CompanyDeltas(CompanyFigures now, CompanyFigures? then)
+    {
+        ArgumentNullException.ThrowIfNull(now);
+        return
+        [
+            new("Technology spend", now.TechnologySpend, then?.TechnologySpend),
+            new("Value realised", now.ValueRealised, then?.ValueRealised),
+            new("Value leaks", now.ValueLeaks, then?.ValueLeaks),
+            new("Net value", now.NetValue, then?.NetValue),
+            new("Waste ratio", now.WasteRatio, then?.WasteRatio),
+            new("Revenue exposed in a disaster", now.DisasterExposure, then?.DisasterExposure),
+            new("Revenue processed per hour", now.RevenuePerHour, then?.RevenuePerHour),
+        ];
     }
 }
 
