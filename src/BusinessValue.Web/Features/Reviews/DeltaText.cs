@@ -12,8 +12,15 @@ namespace BusinessValue.Web.Features.Reviews;
 public static class DeltaText
 {
     // Which way is good; a figure in neither set (revenue processed per hour) is only a size, neither good nor bad.
-    private static readonly HashSet<string> HigherIsBetter = new(StringComparer.Ordinal) { "Value realised", "Net value", "Technical health", "Business value" };
-    private static readonly HashSet<string> HigherIsWorse = new(StringComparer.Ordinal) { "Technology spend", "Value leaks", "Waste ratio", "Revenue exposed in a disaster" };
+    private static readonly HashSet<string> HigherIsBetter = new(StringComparer.Ordinal)
+    {
+        FigureCatalogue.Portfolio.ValueRealised.Label, FigureCatalogue.Portfolio.NetValue.Label, FigureCatalogue.System.TechnicalHealth.Label, FigureCatalogue.System.BusinessValue.Label,
+    };
+
+    private static readonly HashSet<string> HigherIsWorse = new(StringComparer.Ordinal)
+    {
+        FigureCatalogue.Portfolio.TechnologySpend.Label, FigureCatalogue.Portfolio.ValueLeaks.Label, FigureCatalogue.Portfolio.WasteRatio.Label, FigureCatalogue.Portfolio.DisasterExposure.Label,
+    };
 
     /// <summary>The unit of a figure by its catalogue label (docs/formulas.md).</summary>
     public static FigureUnit UnitOf(string label) =>
@@ -26,12 +33,12 @@ public static class DeltaText
     public static string Change(FigureDelta delta, string currency, CultureInfo? culture = null)
     {
         ArgumentNullException.ThrowIfNull(delta);
-        if (delta.Change is not { } change)
+        if (delta.Change is null)
         {
             return "—";
         }
 
-        if (change == 0m)
+        if (Shown(delta) is not { } change || change == 0m)
         {
             return "= unchanged";
         }
@@ -53,7 +60,7 @@ public static class DeltaText
     public static string? Verdict(FigureDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
-        if (delta.Change is not { } change || change == 0m)
+        if (Shown(delta) is not { } change || change == 0m)
         {
             return null;
         }
@@ -63,6 +70,14 @@ public static class DeltaText
             : HigherIsWorse.Contains(delta.Label) ? (up ? "worse" : "better")
             : null;
     }
+
+    /// <summary>The change rounded as it is shown (whole money, scores and points to one decimal): a change too small to show is none.</summary>
+    private static decimal? Shown(FigureDelta delta) => delta.Change is not { } change ? null : UnitOf(delta.Label) switch
+    {
+        FigureUnit.Money or FigureUnit.MoneyPerHour => Math.Round(change, 0, MidpointRounding.AwayFromZero),
+        FigureUnit.Ratio => Math.Round(change * 100m, 1, MidpointRounding.AwayFromZero) / 100m,
+        _ => Math.Round(change, 1, MidpointRounding.AwayFromZero),
+    };
 
     /// <summary>The colour on screen and in a colour print; the arrow and the word carry the meaning without it.</summary>
     public static string CssClass(FigureDelta delta) => Verdict(delta) switch

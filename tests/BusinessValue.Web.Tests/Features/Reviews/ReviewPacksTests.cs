@@ -50,7 +50,7 @@ public sealed class ReviewPacksTests
 
         html.Should().NotContain("pack-draft").And.Contain("Closed: the figures are frozen").And.Contain("Replaced by the new CRM")
             .And.Contain("it.owner@test.local").And.Contain("business.owner@test.local").And.Contain(first.Name)
-            .And.Contain(Features.Scorecard.FigureText.Money(frozenSpend, frozen.Currency, English));
+            .And.Contain(BusinessValue.Web.Features.Scorecard.FigureText.Money(frozenSpend, frozen.Currency, English));
         Convert.ToDecimal(workbook["Headline figures"].Single(r => (string)r["Figure"]! == "Technology spend")["Value"], English).Should().BeApproximately(frozenSpend, 0.001m);
 
         // After closing: a system's costs, a month of its metrics and an assumption change.
@@ -111,6 +111,8 @@ public sealed class ReviewPacksTests
         item["Status"].Should().Be("Open");
         item["Due date"].Should().BeOfType<DateTime>().Which.Should().Be(new DateTime(2026, 12, 1));
         sheets["Headline figures"].Select(r => r["Value"]).Should().AllBeOfType<double>();
+        // Every headline figure is one of the catalogue's, so each has its formula.
+        sheets["Headline figures"].Select(r => r["Formula"]).Should().HaveCount(7).And.AllSatisfy(f => f.Should().BeOfType<string>().Which.Should().NotBeEmpty());
         sheets["Headline figures"].Single(r => (string)r["Figure"]! == "Waste ratio")["Formula"].Should().Be("value leaks / technology spend");
         var system = sheets["Systems"].Single(r => (string)r["System"]! == first.Name);
         system["Technical health"].Should().BeOfType<double>();
