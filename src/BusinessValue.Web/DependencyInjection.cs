@@ -6,6 +6,7 @@ using BusinessValue.Web.Features.Home;
 using BusinessValue.Web.Features.Account;
 using BusinessValue.Web.Features.Api;
 using BusinessValue.Web.Features.Import;
+using BusinessValue.Web.Features.Reviews;
 using BusinessValue.Web.Hosting;
 using BusinessValue.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -98,6 +99,7 @@ internal static class DependencyInjection
         services.AddScoped<Features.Reviews.ReviewPlanning>();
         services.AddScoped<Features.Reviews.ReviewDecisions>();
         services.AddScoped<Features.Reviews.ActionItems>();
+        services.AddScoped<Features.Reviews.ReviewPacks>();
         // Replaced by the translation-request feature's query of requests marked ready.
         services.AddScoped<Features.Reviews.IReadyTranslationRequests>(sp => sp.GetRequiredService<Features.TranslationRequests.TranslationRequestEditing>());
         // After DatabaseStartup, so it never reads a database that is not ready.
@@ -147,6 +149,7 @@ internal static class DependencyInjection
 
         app.MapHealth();
         app.MapScorecardExport();
+        app.MapReviewPackExport();
         app.MapSpreadsheetDownloads();
         app.MapAccountEndpoints();
         app.MapApi();

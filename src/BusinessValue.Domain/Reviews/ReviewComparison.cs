@@ -36,25 +36,15 @@ public sealed record ReviewComparison(
         ArgumentNullException.ThrowIfNull(previousDecisions);
         ArgumentNullException.ThrowIfNull(actionItems);
         ArgumentNullException.ThrowIfNull(previousActionItems);
-        CompanyFigures now = current.Company, then = previous.Company;
-        var company = new List<FigureDelta>
-        {
-            new("Technology spend", now.TechnologySpend, then.TechnologySpend),
-            new("Value realised", now.ValueRealised, then.ValueRealised),
-            new("Value leaks", now.ValueLeaks, then.ValueLeaks),
-            new("Net value", now.NetValue, then.NetValue),
-            new("Waste ratio", now.WasteRatio, then.WasteRatio),
-            new("Revenue exposed in a disaster", now.DisasterExposure, then.DisasterExposure),
-            new("Revenue processed per hour", now.RevenuePerHour, then.RevenuePerHour),
-        };
+        var company = CompanyDeltas(current.Company, previous.Company);
 
         var systems = current.Systems
             .Select(s => (Now: s, Then: previous.Of(s.SystemId)))
             .Where(x => x.Then is not null)
             .Select(x => new SystemDelta(x.Now.SystemId, x.Now.Name, x.Then!.Quadrant, x.Now.Quadrant,
-                new FigureDelta("Technical health", x.Now.TechnicalHealth, x.Then.TechnicalHealth),
-                new FigureDelta("Business value", x.Now.BusinessValue, x.Then.BusinessValue),
-                new FigureDelta("Value leaks", x.Now.ValueLeaks, x.Then.ValueLeaks)))
+                new FigureDelta(FigureCatalogue.System.TechnicalHealth.Label, x.Now.TechnicalHealth, x.Then.TechnicalHealth),
+                new FigureDelta(FigureCatalogue.System.BusinessValue.Label, x.Now.BusinessValue, x.Then.BusinessValue),
+                new FigureDelta(FigureCatalogue.System.ValueLeaks.Label, x.Now.ValueLeaks, x.Then.ValueLeaks)))
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
 
@@ -72,6 +62,22 @@ public sealed record ReviewComparison(
 
         return new ReviewComparison(current.Quarter, previous.Quarter, company, systems, systems.Where(s => s.MovedQuadrant).ToList(), changed,
             carried.Where(i => i.IsDone).ToList(), carried.Where(i => !i.IsDone).ToList());
+    }
+
+    /// <summary>The company's headline figures now and, when there was a previous review, then; labelled as the figure catalogue labels them.</summary>
+    public static IReadOnlyList<FigureDelta> CompanyDeltas(CompanyFigures now, CompanyFigures? then)
+    {
+        ArgumentNullException.ThrowIfNull(now);
+        return
+        [
+            new(FigureCatalogue.Portfolio.TechnologySpend.Label, now.TechnologySpend, then?.TechnologySpend),
+            new(FigureCatalogue.Portfolio.ValueRealised.Label, now.ValueRealised, then?.ValueRealised),
+            new(FigureCatalogue.Portfolio.ValueLeaks.Label, now.ValueLeaks, then?.ValueLeaks),
+            new(FigureCatalogue.Portfolio.NetValue.Label, now.NetValue, then?.NetValue),
+            new(FigureCatalogue.Portfolio.WasteRatio.Label, now.WasteRatio, then?.WasteRatio),
+            new(FigureCatalogue.Portfolio.DisasterExposure.Label, now.DisasterExposure, then?.DisasterExposure),
+            new(FigureCatalogue.Portfolio.RevenuePerHour.Label, now.RevenuePerHour, then?.RevenuePerHour),
+        ];
     }
 }
 

@@ -184,6 +184,14 @@ public sealed class ActionItems(IDbContextFactory<BusinessValueDbContext> contex
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>Read-only rows of items as some moment saw them (a comparison's done and not done), with their owners' names.</summary>
+    public async Task<IReadOnlyList<ActionItemRow>> RowsOfAsync(IReadOnlyList<ActionItemState> states, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await RowsAsync(db, states.Select(s => (s, 0)).ToList(), null, mayChange: false, cancellationToken);
+    }
+
     internal static async Task<IReadOnlyList<ActionItemState>> ShownInAsync(BusinessValueDbContext db, Review review, CancellationToken cancellationToken) =>
         (await ShownItemsAsync(db, review, cancellationToken)).Select(i => i.State()).ToList();
 
