@@ -11,13 +11,8 @@ public sealed class DecisionControlTests : ReviewComponentTest
     [Fact]
     public async Task Save_DecisionDiffersFromSuggestionWithoutReason_SaysSoBesideTheReasonAndRecordsNothing()
     {
-        var scenario = await ScenarioAsync(Roles.ReviewFacilitator);
-        var review = await scenario.DraftAsync("2026-Q3");
+        var (control, review, row, other) = await RenderAsync();
         var decisions = Service<ReviewDecisions>();
-        var row = (await decisions.ListAsync(review)).First(d => d.Suggested is not null);
-        var other = Enum.GetValues<TimeDecision>().First(d => d != row.Suggested);
-        Context.Render<MudPopoverProvider>();
-        var control = Context.Render<DecisionControl>(p => p.Add(c => c.ReviewId, review).Add(c => c.Row, row));
         control.Find("[data-testid=decision-suggestion]").TextContent.Should().Contain($"Suggested: {row.Suggested}");
 
         await control.InvokeAsync(() => control.FindComponent<MudSelect<TimeDecision>>().Instance.ValueChanged.InvokeAsync(other));
@@ -31,13 +26,8 @@ public sealed class DecisionControlTests : ReviewComponentTest
     [Fact]
     public async Task Save_DifferentDecisionWithReason_RecordsItAndClearsTheMessage()
     {
-        var scenario = await ScenarioAsync(Roles.ReviewFacilitator);
-        var review = await scenario.DraftAsync("2026-Q3");
+        var (control, review, row, other) = await RenderAsync();
         var decisions = Service<ReviewDecisions>();
-        var row = (await decisions.ListAsync(review)).First(d => d.Suggested is not null);
-        var other = Enum.GetValues<TimeDecision>().First(d => d != row.Suggested);
-        Context.Render<MudPopoverProvider>();
-        var control = Context.Render<DecisionControl>(p => p.Add(c => c.ReviewId, review).Add(c => c.Row, row));
 
         await control.InvokeAsync(() => control.FindComponent<MudSelect<TimeDecision>>().Instance.ValueChanged.InvokeAsync(other));
         control.Find($"#decision-reason-{row.SystemId}").Input("The vendor ends support next year");
@@ -48,6 +38,17 @@ public sealed class DecisionControlTests : ReviewComponentTest
         var stored = (await decisions.ListAsync(review)).Single(d => d.SystemId == row.SystemId);
         stored.Decision.Should().Be(other);
         stored.Reason.Should().Be("The vendor ends support next year");
+    }
+
+    /// <summary>The control for the first system with a suggestion in a draft of 2026-Q3, and a decision other than its suggestion.</summary>
+    private async Task<(IRenderedComponent<DecisionControl> Control, Guid Review, DecisionRow Row, TimeDecision Other)> RenderAsync()
+    {
+        var scenario = await ScenarioAsync(Roles.ReviewFacilitator);
+        var review = await scenario.DraftAsync("2026-Q3");
+        var row = (await Service<ReviewDecisions>().ListAsync(review)).First(d => d.Suggested is not null);
+        Context.Render<MudPopoverProvider>();
+        var control = Context.Render<DecisionControl>(p => p.Add(c => c.ReviewId, review).Add(c => c.Row, row));
+        return (control, review, row, Enum.GetValues<TimeDecision>().First(d => d != row.Suggested));
     }
 
     private static AngleSharp.Dom.IElement ReasonField(IRenderedComponent<DecisionControl> control, Guid systemId) =>
