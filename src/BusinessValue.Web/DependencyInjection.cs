@@ -100,6 +100,7 @@ internal static class DependencyInjection
         services.AddScoped<Features.Reviews.ReviewDecisions>();
         services.AddScoped<Features.Reviews.ActionItems>();
         services.AddScoped<Features.Reviews.ReviewPacks>();
+        services.AddScoped<Features.Reviews.ReviewOverviews>();
         // Replaced by the translation-request feature's query of requests marked ready.
         services.AddScoped<Features.Reviews.IReadyTranslationRequests>(sp => sp.GetRequiredService<Features.TranslationRequests.TranslationRequestEditing>());
         // After DatabaseStartup, so it never reads a database that is not ready.

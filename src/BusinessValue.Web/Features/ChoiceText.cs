@@ -87,6 +87,42 @@ public static class ChoiceText
         _ => throw Unknown(status),
     };
 
+    public static string Describe(ReviewStatus status) => status switch
+    {
+        ReviewStatus.Draft => "Draft",
+        ReviewStatus.InProgress => "Meeting in progress",
+        ReviewStatus.Closed => "Closed",
+        _ => throw Unknown(status),
+    };
+
+    public static string Describe(ActionItemStatus status) => status switch
+    {
+        ActionItemStatus.Open => "Open",
+        ActionItemStatus.InProgress => "In progress",
+        ActionItemStatus.Done => "Done",
+        _ => throw Unknown(status),
+    };
+
+    public static string Describe(AgendaItemKind kind) => kind switch
+    {
+        AgendaItemKind.QuadrantChange => "Quadrant changed",
+        AgendaItemKind.ValueLeakChange => "Value leak changed",
+        AgendaItemKind.RecoveryAtRisk => "Recovery at risk",
+        AgendaItemKind.OverdueActionItem => "Overdue action item",
+        AgendaItemKind.TranslationRequestReady => "Translation request to decide",
+        AgendaItemKind.Custom => "Added by the facilitator",
+        _ => throw Unknown(kind),
+    };
+
+    public static string Describe(TimeDecision decision) => decision switch
+    {
+        TimeDecision.Tolerate => "Tolerate",
+        TimeDecision.Invest => "Invest",
+        TimeDecision.Migrate => "Migrate",
+        TimeDecision.Eliminate => "Eliminate",
+        _ => throw Unknown(decision),
+    };
+
     private static ArgumentOutOfRangeException Unknown<TEnum>(TEnum value)
         where TEnum : struct, Enum =>
         new(nameof(value), value, $"{typeof(TEnum).Name} has no words for this value; add them to {nameof(ChoiceText)}.");

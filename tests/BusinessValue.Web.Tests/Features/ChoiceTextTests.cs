@@ -17,7 +17,7 @@ public sealed partial class ChoiceTextTests
     [
         typeof(Lifecycle), typeof(StrategicFit), typeof(WorkaroundKind), typeof(WorkaroundStatus),
         typeof(IntegrationMode), typeof(StrategicImportance), typeof(RecoveryReadiness),
-        typeof(TranslationRequestStatus),
+        typeof(TranslationRequestStatus), typeof(ReviewStatus), typeof(ActionItemStatus), typeof(AgendaItemKind), typeof(TimeDecision),
     ];
 
     [Theory, MemberData(nameof(Choices))]

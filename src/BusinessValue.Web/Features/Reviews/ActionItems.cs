@@ -34,7 +34,7 @@ public sealed class ActionItems(IDbContextFactory<BusinessValueDbContext> contex
         return await RowsAsync(db, items.Select(i => (i.State(), RowVersion.Of(db, i))).ToList(), reviewId, mayChange: true, cancellationToken);
     }
 
-    /// <summary>Every item the signed-in user owns, as IT or business owner, open ones first.</summary>
+    /// <summary>Every item the signed-in user owns, as IT or business owner: overdue ones first, then open ones, each by due date.</summary>
     public async Task<IReadOnlyList<ActionItemRow>> MineAsync(CancellationToken cancellationToken = default)
     {
         if ((await access.ActorAsync()).Id is not { } me)
@@ -45,7 +45,7 @@ public sealed class ActionItems(IDbContextFactory<BusinessValueDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var items = await db.ActionItems.Where(a => a.ItOwnerId == me || a.BusinessOwnerId == me).ToListAsync(cancellationToken);
         var rows = await RowsAsync(db, items.Select(i => (i.State(), RowVersion.Of(db, i))).ToList(), null, mayChange: true, cancellationToken);
-        return rows.OrderBy(r => r.Status == ActionItemStatus.Done).ThenBy(r => r.DueDate).ToList();
+        return rows.OrderByDescending(r => r.IsOverdue).ThenBy(r => r.Status == ActionItemStatus.Done).ThenBy(r => r.DueDate).ToList();
     }
 
     /// <summary>The user accounts that can own an action item: every account not disabled, by name.</summary>

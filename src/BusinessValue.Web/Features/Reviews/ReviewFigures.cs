@@ -38,6 +38,17 @@ public sealed class ReviewFigures(IDbContextFactory<BusinessValueDbContext> cont
         return await ScorecardOfAsync(db, review, cancellationToken) is { } card ? QuarterFigures.From(card) : null;
     }
 
+    /// <summary>
+    /// What the review's figures are compared with: the previous closed review's frozen scorecard, else the previous
+    /// quarter's live one; null when there is neither.
+    /// </summary>
+    public async Task<Domain.Engine.Scorecard?> ComparedWithAsync(Guid reviewId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var review = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
+        return review is null ? null : await ComparedWithAsync(db, review, cancellationToken);
+    }
+
     /// <summary>The closed review of the latest quarter before this review's; null when there is none.</summary>
     public async Task<ReviewSummary?> PreviousAsync(Guid reviewId, CancellationToken cancellationToken = default)
     {
