@@ -10,7 +10,7 @@ namespace BusinessValue.EndToEnd;
 public sealed class ReviewMeetingBrowserTests(BrowserFixture browser) : AppInBrowserTest(browser)
 {
     [Fact]
-    public async Task Facilitator_RunsAShortMeeting_DecisionAndActionItemRecordedAndTheClosedReviewShowsFrozen()
+    public async Task Facilitator_RunsAShortMeeting_DecisionAndActionItemRecordedClosedReviewShowsFrozenAndItsPackOpens()
     {
         await App.EnsureUserAsync(Roles.ItDirector);
         await App.EnsureUserAsync(Roles.BusinessOwner);
@@ -91,6 +91,14 @@ public sealed class ReviewMeetingBrowserTests(BrowserFixture browser) : AppInBro
         await Assertions.Expect(page.GetByTestId("close-review")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("decision-save")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "review-closed");
+
+        // The pack of the closed review: its cover, the decision with its reason and the action item with both owners.
+        await page.GetByTestId("open-pack").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(reviewUrl + "/pack");
+        await Assertions.Expect(page.GetByTestId("pack-status")).ToContainTextAsync("Closed", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("pack-decisions")).ToContainTextAsync("The vendor ends support next year");
+        await Assertions.Expect(page.GetByTestId("pack-action-items")).ToContainTextAsync($"Plan the replacement of {system}");
+        await Screenshots.SaveAsync(page, "review-closed-pack");
 
         await using (var db = Database.CreateContext())
         {
