@@ -116,6 +116,8 @@ public sealed class ReviewMeetingBrowserTests(BrowserFixture browser) : AppInBro
         await wide.GotoAsync(reviewUrl + "/meeting");
         await Assertions.Expect(wide.GetByTestId("meeting-position")).ToContainTextAsync($"item 1 of {agendaCount}", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
         await Assertions.Expect(wide.GetByTestId("frozen-banner")).ToBeVisibleAsync();
+        // Measured once the circuit has taken the page over, so the heading measured is the one that stays.
+        await wide.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         (await wide.GetByTestId("meeting-title").EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)")).Should().BeGreaterThanOrEqualTo(40);
         await Screenshots.SaveAsync(wide, "review-meeting-1920x1080-closed");
     }
