@@ -6,6 +6,7 @@ using BusinessValue.Infrastructure.Identity;
 using BusinessValue.Infrastructure.PortfolioDocuments;
 using BusinessValue.Testing;
 using BusinessValue.Web.Features.Reviews;
+using BusinessValue.Web.Features.TranslationRequests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,6 +43,35 @@ public sealed class ReviewPlanningTests
         {
             (await PortfolioStore.VersionAsync(db)).Should().Be(portfolioVersion, "a review is no change to the portfolio: the cached scorecards stay");
         }
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task CreateDraftAsync_TranslationRequestMarkedReady_EntersTheAgendaAndADraftOneDoesNot(DatabaseProvider provider)
+    {
+        await using var scenario = await ReviewScenario.CreateAsync(provider);
+        Guid ready;
+        using (var itDirector = scenario.As(Roles.ItDirector))
+        {
+            var requests = itDirector.ServiceProvider.GetRequiredService<TranslationRequestEditing>();
+            var draftOutcome = await requests.SaveAsync(new TranslationRequestForm { Title = "Archive old orders", TechnicalNeed = "Move orders older than five years to cold storage." });
+            var readyOutcome = await requests.SaveAsync(new TranslationRequestForm
+            {
+                Title = "Upgrade the order database",
+                TechnicalNeed = "Upgrade the database behind ERP.",
+                BusinessTranslation = "The new product line needs 3× the order volume; without it peak orders slow down.",
+                EstimatedImpact = 480_000m,
+                Status = TranslationRequestStatus.Ready,
+            });
+            (draftOutcome.IsSaved, readyOutcome.IsSaved).Should().Be((true, true));
+            ready = readyOutcome.Id!.Value;
+        }
+
+        var review = await scenario.DraftAsync("2026-Q3");
+        using var scope = scenario.As(Roles.ReviewFacilitator);
+        var agenda = (await scope.ServiceProvider.GetRequiredService<ReviewPlanning>().GetAsync(review))!.Agenda;
+
+        agenda.Where(i => i.Kind == AgendaItemKind.TranslationRequestReady).Should().ContainSingle()
+            .Which.Should().Match<AgendaRow>(i => i.TranslationRequestId == ready && i.Title == "Upgrade the order database");
     }
 
     [Theory, ClassData(typeof(BothProviders))]
