@@ -2,6 +2,7 @@ using BusinessValue.Domain.Engine;
 using BusinessValue.Domain.Reviews;
 using BusinessValue.Infrastructure.Audit;
 using BusinessValue.Infrastructure.Database;
+using BusinessValue.Infrastructure.DemoData;
 using BusinessValue.Infrastructure.Identity;
 using BusinessValue.Infrastructure.PortfolioDocuments;
 using BusinessValue.Testing;
@@ -43,6 +44,26 @@ public sealed class ReviewPlanningTests
         {
             (await PortfolioStore.VersionAsync(db)).Should().Be(portfolioVersion, "a review is no change to the portfolio: the cached scorecards stay");
         }
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task RemoveAsync_DemoWithAReviewAndAnActionItem_TakesTheReviewsWithItInTheOneAuditEntry(DatabaseProvider provider)
+    {
+        await using var scenario = await ReviewScenario.CreateAsync(provider);
+        var review = await scenario.DraftAsync("2026-Q3");
+        await scenario.RaiseAsync(review, "Test the ERP restore", scenario.Today.AddDays(10));
+
+        await using (var db = scenario.Database.CreateContext())
+        {
+            // The scenario's portfolio stands in for the demo's.
+            await db.Organisation.ExecuteUpdateAsync(o => o.SetProperty(x => x.IsDemo, true));
+            (await DemoRemoval.RemoveAsync(db, "Acme Manufacturing", DateTime.UtcNow)).Should().BeTrue();
+        }
+
+        await using var check = scenario.Database.CreateContext();
+        (await check.Reviews.CountAsync(), await check.AgendaItems.CountAsync(), await check.ActionItems.CountAsync(), await check.ReviewDecisions.CountAsync())
+            .Should().Be((0, 0, 0, 0), "reviews of the demo's made-up systems must not answer a real organisation's sixth question");
+        (await check.AuditTrail.CountAsync(a => a.Action == AuditAction.PortfolioReplaced && a.Summary!.Contains("its reviews"))).Should().Be(1);
     }
 
     [Theory, ClassData(typeof(BothProviders))]
