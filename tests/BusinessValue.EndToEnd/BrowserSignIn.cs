@@ -14,7 +14,10 @@ internal static class BrowserSignIn
         await page.Locator("#username").FillAsync(userName);
         await page.Locator("#password").FillAsync(BusinessValueAppFactory.Password);
         await page.GetByTestId("sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 30_000 });
+        // Signed in once the answer leaves the sign-in page (its cookie is set then): waiting for the next page to load
+        // as well only measured a cold app's first scorecard under load, and timed out on a busy 2-core machine.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
         await page.CloseAsync();
     }
 }
