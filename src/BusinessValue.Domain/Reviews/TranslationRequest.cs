@@ -10,8 +10,8 @@ public sealed class TranslationRequest
     public const int TitleMaxLength = 200;
     public const int TextMaxLength = 2000;
 
-    /// <summary>A trillion in the organisation's currency: far above any one request, and well inside what the databases store (below 10^14).</summary>
-    public const decimal MaxEstimatedImpact = 1_000_000_000_000m;
+    /// <summary>The bound of any amount of money in the product (<see cref="Amounts.MaxMoney"/>).</summary>
+    public const decimal MaxEstimatedImpact = Amounts.MaxMoney;
 
     public const string TitleField = "Title";
     public const string TechnicalNeedField = "Technical need";
@@ -94,7 +94,7 @@ public sealed class TranslationRequest
         var newTitle = Guard.Text(title, TitleField, TitleMaxLength);
         var newNeed = Guard.Text(technicalNeed, TechnicalNeedField, TextMaxLength);
         var newTranslation = Guard.OptionalText(businessTranslation, BusinessTranslationField, TextMaxLength);
-        var newImpact = Guard.AtMost(Guard.NotNegative(estimatedImpact, EstimatedImpactField), MaxEstimatedImpact, EstimatedImpactField);
+        var newImpact = Amounts.Checked(estimatedImpact, MaxEstimatedImpact, EstimatedImpactField);
         var wanted = systemIds.Distinct().ToList();
         var changes = newTitle != Title || newNeed != TechnicalNeed || newTranslation != BusinessTranslation || processId != ProcessId
                       || neededBy != NeededBy || newImpact != EstimatedImpact || !wanted.ToHashSet().SetEquals(SystemIds);

@@ -123,6 +123,18 @@ public sealed class TranslationRequestTests
         request.SystemIds.Should().Equal(Erp);
     }
 
+    [Fact]
+    public void Describe_ImpactWithSevenDecimals_IsRefusedOnTheImpactLikeEveryOtherAmount()
+    {
+        // PostgreSQL's numeric(20,6) would round a seventh decimal and SQLite would not: refused as everywhere else.
+        var request = Draft();
+
+        var describe = () => request.Describe("Upgrade", "Upgrade the database", null, null, null, 1.2345678m, []);
+
+        describe.Should().Throw<DomainRuleException>().Where(e => e.Field == TranslationRequest.EstimatedImpactField && e.Message.Contains("at most 6 decimal places"));
+        request.EstimatedImpact.Should().Be(250_000m);
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(1_000_000_000_001)]
