@@ -5,6 +5,9 @@ namespace BusinessValue.Infrastructure.Spreadsheets;
 /// <summary>Something wrong with one cell or row: its row as the spreadsheet shows it (headings = row 1), its column's heading, why.</summary>
 public sealed record ImportProblem(int Row, string Column, string Reason)
 {
+    /// <summary>A file of headings and no data: refused rather than "imported" with nothing in it (and an audit entry saying so).</summary>
+    public static ImportProblem NoRows { get; } = new(2, "(file)", "the file has headings but no rows under them: there is nothing to import.");
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Row {Row}, {Column}: {Reason}");
 }
 

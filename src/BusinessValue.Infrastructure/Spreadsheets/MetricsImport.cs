@@ -141,6 +141,10 @@ internal sealed class MetricsImport
                 }
 
                 total = await checking;
+                if (total == 0)
+                {
+                    problems.Add(ImportProblem.NoRows);
+                }
             }
             catch
             {

@@ -39,6 +39,11 @@ internal static class RecordImportRun
                 }
             }
 
+            if (rows == 0)
+            {
+                problems.Add(ImportProblem.NoRows);
+            }
+
             plan = new ImportPlan(mapping.Kind, file.FileName, rows, added, changed, unchanged, problems, false);
             if (!write || problems.Count > 0)
             {
