@@ -166,6 +166,15 @@ public sealed class SpreadsheetFile
                 $"{name} is not UTF-8 text (the first invalid byte is on line {row}). Save it as \"CSV UTF-8\" (Excel: Save as → CSV UTF-8) and import it again.");
         }
 
+        // UTF-16 without a byte-order mark decodes as "UTF-8" with a NUL between the letters; the headings would
+        // still be recognised, and the NULs stored (or refused by PostgreSQL with an error).
+        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            throw new SpreadsheetFileException(
+                $"{name} is not UTF-8 text: it holds NUL characters (the first on line {1 + text.AsSpan(0, nul).Count('\n')}), as UTF-16 text does. Save it as \"CSV UTF-8\" (Excel: Save as → CSV UTF-8) and import it again.");
+        }
+
         var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
         if (string.IsNullOrWhiteSpace(text[start..]))
         {
