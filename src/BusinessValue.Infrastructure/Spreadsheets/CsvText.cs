@@ -54,6 +54,21 @@ internal static class CsvText
         }
     }
 
+    /// <summary>The row whose quoted cell never closes, or null when every quoted cell closes.</summary>
+    public static int? UnclosedQuote(string text, char delimiter, int start = 0)
+    {
+        var records = new CsvRecords(text, delimiter, start);
+        while (records.Next())
+        {
+            if (records.Unclosed)
+            {
+                return records.Row;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>One record as written: quoted only when it must be.</summary>
     public static void Write(TextWriter writer, IReadOnlyList<string?> cells, char delimiter = ',')
     {
@@ -109,6 +124,9 @@ internal sealed class CsvRecords
 
     /// <summary>The current record's number (1 for the first).</summary>
     public int Row { get; private set; }
+
+    /// <summary>A quoted cell of the current record runs to the end of the text: its closing quote is missing.</summary>
+    public bool Unclosed { get; private set; }
 
     /// <summary>How many cells the current record has.</summary>
     public int Count { get; private set; }
@@ -187,6 +205,7 @@ internal sealed class CsvRecords
             if (quote < 0)
             {
                 // Unclosed: the cell runs to the end of the text.
+                Unclosed = true;
                 closing = text.Length;
                 position = text.Length;
                 break;

@@ -181,7 +181,16 @@ public sealed class SpreadsheetFile
             throw new SpreadsheetFileException($"{name} is empty: the first row must hold the headings.");
         }
 
-        return new SpreadsheetFile(name, SpreadsheetFormat.Csv, text, start, null, CsvText.DetectDelimiter(text[start..]), null);
+        var delimiter = CsvText.DetectDelimiter(text[start..]);
+        // An odd number of quotes is the cheap sign (one vectorised count) that a quoted cell may never close; only
+        // then is the file read to find it. Unclosed, the cell would swallow the rest of the file as one cell.
+        if (text.AsSpan(start).Count('"') % 2 == 1 && CsvText.UnclosedQuote(text, delimiter, start) is { } row)
+        {
+            throw new SpreadsheetFileException(
+                $"{name}: a cell on row {row} opens a double quote that is never closed, so the rest of the file would be read as that one cell. Close the quote (a quote inside a quoted cell is written twice: \"\") and import it again.");
+        }
+
+        return new SpreadsheetFile(name, SpreadsheetFormat.Csv, text, start, null, delimiter, null);
     }
 
     private static SpreadsheetFile Workbook(string name, byte[] bytes, ImportKind kind)

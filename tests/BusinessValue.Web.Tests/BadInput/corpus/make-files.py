@@ -176,7 +176,7 @@ for kind, (headings, good, number, key, choice) in KINDS.items():
     case(kind, "missing-required-column", csv([[h for h in headings if h != first], [c for h, c in zip(headings, good) if h != first]]), 422, 1, first if kind != "metrics" else "System", "is required, and no column")
     case(kind, "wrong-delimiter-pipe", csv([headings, good], "|"), 422, 1, first if kind != "metrics" else "System", "is required, and no column")
     case(kind, "row-longer-than-headings", csv([headings, good + ["surplus", "cells"]]), 422, 2, "(row)", "more cells than the headings")
-    case(kind, "unbalanced-quote", (",".join(headings) + "\n" + ",".join(good[:-1]) + ',"' + good[-1] + "\n" + ",".join(good) + "\n").encode(), 422, 2, headings[-1], "quote")
+    case(kind, "unbalanced-quote", (",".join(headings) + "\n" + ",".join(good[:-1]) + ',"' + good[-1] + "\n" + ",".join(good) + "\n").encode(), 400, "-", "-", "never closed|row 2")
     case(kind, "duplicate-heading", csv([headings + [first], good + [good[0]]]), 422, 1, f"{first} (2)", "appears twice")
     # Numbers: negative, not a number, beyond decimal, a formula.
     case(kind, "negative-number", csv(with_cell(kind, number, "-5")), 422, 2, number, f"must be {RANGES[number]}|-5")
