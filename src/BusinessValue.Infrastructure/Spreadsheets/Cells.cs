@@ -239,6 +239,16 @@ public static class Cells
         return new string(buffer[..length]);
     }
 
+    /// <summary>
+    /// A cell's text quoted in a problem: at most 60 characters, so a huge cell (10 MB of digits) is named, not
+    /// sent back whole.
+    /// </summary>
+    public static string Quote(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length <= 60 ? $"'{text}'" : string.Create(CultureInfo.InvariantCulture, $"'{text[..57]}…' ({text.Length:N0} characters)");
+    }
+
     /// <summary>A number as exports write it: invariant, no trailing zeros (50, not 50.000000).</summary>
     public static string Number(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 

@@ -203,7 +203,7 @@ internal sealed class ImportRow
                 var word = column.Choices.FirstOrDefault(c => Cells.Normalised(c) == wanted);
                 if (word is null)
                 {
-                    _problems.Add(new ImportProblem(RowNumber, heading, $"'{cell}' is not {column.Range}."));
+                    _problems.Add(new ImportProblem(RowNumber, heading, $"{Cells.Quote(cell)} is not {column.Range}."));
                 }
 
                 return word;
@@ -213,7 +213,7 @@ internal sealed class ImportRow
                     return day;
                 }
 
-                _problems.Add(new ImportProblem(RowNumber, heading, $"'{cell}' is not a date: write it as 2026-03-31 (or 31/03/2026, 31.03.2026)."));
+                _problems.Add(new ImportProblem(RowNumber, heading, $"{Cells.Quote(cell)} is not a date: write it as 2026-03-31 (or 31/03/2026, 31.03.2026)."));
                 return null;
             case CellType.Month:
                 if (Cells.TryMonth(cell, out var month))
@@ -221,7 +221,7 @@ internal sealed class ImportRow
                     return month;
                 }
 
-                _problems.Add(new ImportProblem(RowNumber, heading, $"'{cell}' is not a month: write it as YYYY-MM, such as 2026-07."));
+                _problems.Add(new ImportProblem(RowNumber, heading, $"{Cells.Quote(cell)} is not a month: write it as YYYY-MM, such as 2026-07."));
                 return null;
             default:
                 return Numeric(column, heading, cell);
@@ -232,7 +232,7 @@ internal sealed class ImportRow
     {
         if (!Cells.TryNumber(cell, _decimalComma, out var value, out var percent))
         {
-            _problems.Add(new ImportProblem(RowNumber, heading, $"'{cell}' is not a number."));
+            _problems.Add(new ImportProblem(RowNumber, heading, $"{Cells.Quote(cell)} is not a number."));
             return null;
         }
 
@@ -244,7 +244,7 @@ internal sealed class ImportRow
             }
             else if (column.Type != CellType.Percentage)
             {
-                _problems.Add(new ImportProblem(RowNumber, heading, $"'{cell}' is a percentage; this column takes a plain number."));
+                _problems.Add(new ImportProblem(RowNumber, heading, $"{Cells.Quote(cell)} is a percentage; this column takes a plain number."));
                 return null;
             }
         }

@@ -272,7 +272,7 @@ internal sealed class MetricsRows
         Guid systemId = default;
         if (system is not null && !_systemsByName.TryGetValue(system, out systemId))
         {
-            row.Problem("system", $"'{system}' is not a system of this organisation (import the systems first, or correct the name).");
+            row.Problem("system", $"{Cells.Quote(system)} is not a system of this organisation (import the systems first, or correct the name).");
         }
 
         if (!row.IsSound || month is not { } m)
@@ -282,7 +282,7 @@ internal sealed class MetricsRows
 
         if (_seen.TryGetValue((systemId, m), out var earlier))
         {
-            row.ProblemOfRow($"repeats the system '{system}' and month {m} of row {earlier}: each month of a system appears once in a file.");
+            row.ProblemOfRow($"repeats the system {Cells.Quote(system)} and month {m} of row {earlier}: each month of a system appears once in a file.");
             return null;
         }
 

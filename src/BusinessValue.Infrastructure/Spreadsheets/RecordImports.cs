@@ -131,7 +131,7 @@ internal abstract class RecordImport(BusinessValueDbContext db, InputSource sour
             return id;
         }
 
-        row.Problem(key, $"'{name}' is not {what} of this organisation (import the {what.Split(' ')[^1]}s first, or correct the name).");
+        row.Problem(key, $"{Cells.Quote(name)} is not {what} of this organisation (import the {what.Split(' ')[^1]}s first, or correct the name).");
         return null;
     }
 
@@ -149,7 +149,7 @@ internal sealed class SystemsImport(BusinessValueDbContext db, InputSource sourc
 
     protected override RowOutcome Import(ImportRow row)
     {
-        if (row.Text("name") is not { } name || !FirstWith(name, $"the system '{name}'", row) || !row.IsSound)
+        if (row.Text("name") is not { } name || !FirstWith(name, $"the system {Cells.Quote(name)}", row) || !row.IsSound)
         {
             return RowOutcome.Refused;
         }
@@ -191,7 +191,7 @@ internal sealed class DepartmentsImport(BusinessValueDbContext db, InputSource s
 
     protected override RowOutcome Import(ImportRow row)
     {
-        if (row.Text("name") is not { } name || !FirstWith(name, $"the department '{name}'", row) || !row.IsSound)
+        if (row.Text("name") is not { } name || !FirstWith(name, $"the department {Cells.Quote(name)}", row) || !row.IsSound)
         {
             return RowOutcome.Refused;
         }
@@ -223,7 +223,7 @@ internal sealed class ProcessesImport(BusinessValueDbContext db, InputSource sou
 
     protected override RowOutcome Import(ImportRow row)
     {
-        if (row.Text("name") is not { } name || !FirstWith(name, $"the process '{name}'", row))
+        if (row.Text("name") is not { } name || !FirstWith(name, $"the process {Cells.Quote(name)}", row))
         {
             return RowOutcome.Refused;
         }
@@ -267,7 +267,7 @@ internal sealed class DependenciesImport(BusinessValueDbContext db, InputSource 
         var process = Reference(row, "process", _processes, "a process", null);
         var system = Reference(row, "system", _systems, "a system", null);
         if (process is not { } p || system is not { } s
-            || !FirstWith($"{p}/{s}", $"the process '{row.Text("process")}' with the system '{row.Text("system")}'", row) || !row.IsSound)
+            || !FirstWith($"{p}/{s}", $"the process {Cells.Quote(row.Text("process")!)} with the system {Cells.Quote(row.Text("system")!)}", row) || !row.IsSound)
         {
             return RowOutcome.Refused;
         }
@@ -298,7 +298,7 @@ internal sealed class IntegrationsImport(BusinessValueDbContext db, InputSource 
 
     protected override RowOutcome Import(ImportRow row)
     {
-        if (row.Text("name") is not { } name || !FirstWith(name, $"the integration '{name}'", row))
+        if (row.Text("name") is not { } name || !FirstWith(name, $"the integration {Cells.Quote(name)}", row))
         {
             return RowOutcome.Refused;
         }
@@ -361,7 +361,7 @@ internal sealed class WorkaroundsImport(BusinessValueDbContext db, InputSource s
         }
 
         var key = Key(description, department);
-        if (!FirstWith(key, $"the workaround '{description}'{(department is null ? string.Empty : $" of {row.Text("department")}")}", row))
+        if (!FirstWith(key, $"the workaround {Cells.Quote(description)}{(department is null ? string.Empty : $" of {row.Text("department")}")}", row))
         {
             return RowOutcome.Refused;
         }
@@ -378,7 +378,7 @@ internal sealed class WorkaroundsImport(BusinessValueDbContext db, InputSource s
                 }
                 else
                 {
-                    row.Problem("systems", $"'{name}' is not a system of this organisation (import the systems first, or correct the name).");
+                    row.Problem("systems", $"{Cells.Quote(name)} is not a system of this organisation (import the systems first, or correct the name).");
                 }
             }
         }
