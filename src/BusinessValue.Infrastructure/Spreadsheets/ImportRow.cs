@@ -9,8 +9,9 @@ internal sealed class ColumnBinding
 {
     private readonly Dictionary<string, int> _positions;
 
-    private ColumnBinding(ImportTable table, int[] indexes, string[] headings)
+    private ColumnBinding(ImportTable table, int[] indexes, string[] headings, int fileColumns)
     {
+        FileColumns = fileColumns;
         Table = table;
         Indexes = indexes;
         Headings = headings;
@@ -23,6 +24,9 @@ internal sealed class ColumnBinding
     public int[] Indexes { get; }
 
     public string[] Headings { get; }
+
+    /// <summary>How many columns the file's headings name: a cell with data beyond them is under no heading.</summary>
+    public int FileColumns { get; }
 
     /// <summary>Binds a mapping to a file's headings; a required column no heading fills is a problem of row 1.</summary>
     public static ColumnBinding Of(ImportTable table, IReadOnlyList<string> fileHeadings, ImportMapping mapping, List<ImportProblem> problems)
@@ -62,7 +66,7 @@ internal sealed class ColumnBinding
             }
         }
 
-        return new ColumnBinding(table, indexes, headings);
+        return new ColumnBinding(table, indexes, headings, fileHeadings.Count);
     }
 
     /// <summary>The column's position in <see cref="ImportTable.Columns"/>.</summary>
@@ -92,6 +96,17 @@ internal sealed class ImportRow
         _problems = problems;
         _problemsBefore = problems.Count;
         RowNumber = row.Number;
+        for (var i = binding.FileColumns; i < row.Cells.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(row.Cells[i]))
+            {
+                // Data under no heading is a row that has slipped (a delimiter too many) or columns lost from the headings.
+                problems.Add(new ImportProblem(RowNumber, "(row)", string.Create(CultureInfo.InvariantCulture,
+                    $"has more cells than the headings: column {SpreadsheetFile.ColumnLetters(i)} holds {Cells.Quote(row.Cells[i]!)} under no heading ({binding.FileColumns} headings). Give the column a heading, or remove the cell.")));
+                break;
+            }
+        }
+
         _values = new object?[binding.Table.Columns.Count];
         _numbers = new decimal?[_values.Length];
         for (var i = 0; i < _values.Length; i++)

@@ -177,6 +177,15 @@ internal sealed class MetricsRows
             return false;
         }
 
+        // Data under no heading: the general reading names it.
+        for (var i = _binding.FileColumns; i < row.Count; i++)
+        {
+            if (!row.Cell(i).IsWhiteSpace())
+            {
+                return false;
+            }
+        }
+
         var name = Cells.Clean(row.Cell(_system));
         if (name.IsEmpty || !_systems.TryGetValue(name, out systemId))
         {

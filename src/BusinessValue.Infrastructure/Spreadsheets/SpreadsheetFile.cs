@@ -343,6 +343,9 @@ internal sealed class SpreadsheetRowReader
     /// <summary>The row's number as the spreadsheet shows it.</summary>
     public int Number => _csv?.Row ?? _rows!.Current.Number;
 
+    /// <summary>How many cells the current row has (some may be empty).</summary>
+    public int Count => _csv?.Count ?? _rows!.Current.Cells.Count;
+
     /// <summary>A cell of the current row; empty when the row has no such cell.</summary>
     public ReadOnlySpan<char> Cell(int index) => _csv is not null ? _csv.Cell(index) : _rows!.Current.Cell(index).AsSpan();
 
