@@ -58,6 +58,23 @@ internal sealed class ColumnBinding
             }
         }
 
+        // A second heading for a column that is filled (the same heading again, or one that differs only in case,
+        // spaces or punctuation) would be ignored silently: which of the two columns holds the values is a guess.
+        var filled = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var heading in fileHeadings.Where(h => mapping.Columns.ContainsKey(h)))
+        {
+            filled.TryAdd(Cells.Normalised(heading), heading);
+        }
+
+        foreach (var heading in fileHeadings.Where(h => !mapping.Columns.ContainsKey(h)))
+        {
+            var plain = System.Text.RegularExpressions.Regex.Replace(heading, @" \(\d+\)$", string.Empty);
+            if (filled.TryGetValue(Cells.Normalised(plain), out var first))
+            {
+                problems.Add(new ImportProblem(1, heading, $"repeats the heading '{first}' (it appears twice): which of the two columns holds the values? Remove or rename one."));
+            }
+        }
+
         foreach (var (heading, key) in mapping.Columns)
         {
             if (table.Column(key) is null)
