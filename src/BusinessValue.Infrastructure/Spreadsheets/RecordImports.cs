@@ -10,6 +10,55 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace BusinessValue.Infrastructure.Spreadsheets;
 
+/// <summary>
+/// Names as a reader sees them: two names that differ only in case, in runs of spaces (non-breaking ones included)
+/// or in how an accent is encoded (é, or e and a combining accent) are the same name, so a file cannot add a record
+/// that looks like one already there, nor name one record twice.
+/// </summary>
+internal sealed class NameComparer : IEqualityComparer<string>
+{
+    public static NameComparer Instance { get; } = new();
+
+    public static string Key(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var text = name;
+        try
+        {
+            text = text.IsNormalized(System.Text.NormalizationForm.FormC) ? text : text.Normalize(System.Text.NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Not valid Unicode (a lone surrogate): compared as it is.
+        }
+
+        var key = new System.Text.StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text.Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space)
+            {
+                key.Append(' ');
+                space = false;
+            }
+
+            key.Append(char.ToUpperInvariant(c));
+        }
+
+        return key.ToString();
+    }
+
+    public bool Equals(string? x, string? y) => x is null ? y is null : y is not null && string.Equals(Key(x), Key(y), StringComparison.Ordinal);
+
+    public int GetHashCode(string obj) => StringComparer.Ordinal.GetHashCode(Key(obj));
+}
+
 internal static class Names
 {
     /// <summary>
@@ -18,7 +67,7 @@ internal static class Names
     /// </summary>
     public static Dictionary<string, T> ByName<T>(this IEnumerable<T> records, Func<T, string> name)
     {
-        var byName = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+        var byName = new Dictionary<string, T>(NameComparer.Instance);
         foreach (var record in records)
         {
             byName.TryAdd(name(record), record);
@@ -43,7 +92,7 @@ internal enum RowOutcome
 /// </summary>
 internal abstract class RecordImport(BusinessValueDbContext db, InputSource source, DateTime nowUtc)
 {
-    private readonly Dictionary<string, int> _seen = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _seen = new(NameComparer.Instance);
 
     protected BusinessValueDbContext Db => db;
 
@@ -137,7 +186,7 @@ internal abstract class RecordImport(BusinessValueDbContext db, InputSource sour
 
     protected static async Task<Dictionary<string, Guid>> NamesAsync<T>(IQueryable<T> records, Func<T, string> name, Func<T, Guid> id, CancellationToken cancellationToken)
         where T : class =>
-        (await records.AsNoTracking().ToListAsync(cancellationToken)).ByName(name).ToDictionary(p => p.Key, p => id(p.Value), StringComparer.OrdinalIgnoreCase);
+        (await records.AsNoTracking().ToListAsync(cancellationToken)).ByName(name).ToDictionary(p => p.Key, p => id(p.Value), NameComparer.Instance);
 }
 
 internal sealed class SystemsImport(BusinessValueDbContext db, InputSource source, DateTime nowUtc) : RecordImport(db, source, nowUtc)
@@ -344,7 +393,7 @@ internal sealed class WorkaroundsImport(BusinessValueDbContext db, InputSource s
     {
         _departments = await NamesAsync(Db.Departments, d => d.Name, d => d.Id, cancellationToken);
         _systems = await NamesAsync(Db.Systems, s => s.Name, s => s.Id, cancellationToken);
-        _workarounds = new Dictionary<string, Workaround>(StringComparer.OrdinalIgnoreCase);
+        _workarounds = new Dictionary<string, Workaround>(NameComparer.Instance);
         foreach (var workaround in await Db.Workarounds.Include(w => w.Systems).ToListAsync(cancellationToken))
         {
             _workarounds.TryAdd(Key(workaround.Description, workaround.DepartmentId), workaround);
