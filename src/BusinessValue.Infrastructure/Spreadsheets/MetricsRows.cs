@@ -291,7 +291,7 @@ internal sealed class MetricsRows
 
         if (_seen.TryGetValue((systemId, m), out var earlier))
         {
-            row.ProblemOfRow($"repeats the system {Cells.Quote(system)} and month {m} of row {earlier}: each month of a system appears once in a file.");
+            row.ProblemOfRow($"repeats the system {Cells.Quote(system ?? string.Empty)} and month {m} of row {earlier}: each month of a system appears once in a file.");
             return null;
         }
 

@@ -184,10 +184,10 @@ public sealed class SpreadsheetFile
         var delimiter = CsvText.DetectDelimiter(text[start..]);
         // An odd number of quotes is the cheap sign (one vectorised count) that a quoted cell may never close; only
         // then is the file read to find it. Unclosed, the cell would swallow the rest of the file as one cell.
-        if (text.AsSpan(start).Count('"') % 2 == 1 && CsvText.UnclosedQuote(text, delimiter, start) is { } row)
+        if (text.AsSpan(start).Count('"') % 2 == 1 && CsvText.UnclosedQuote(text, delimiter, start) is { } unclosed)
         {
             throw new SpreadsheetFileException(
-                $"{name}: a cell on row {row} opens a double quote that is never closed, so the rest of the file would be read as that one cell. Close the quote (a quote inside a quoted cell is written twice: \"\") and import it again.");
+                $"{name}: a cell on row {unclosed} opens a double quote that is never closed, so the rest of the file would be read as that one cell. Close the quote (a quote inside a quoted cell is written twice: \"\") and import it again.");
         }
 
         return new SpreadsheetFile(name, SpreadsheetFormat.Csv, text, start, null, delimiter, null);
@@ -207,6 +207,12 @@ public sealed class SpreadsheetFile
             var table = ImportTables.Of(kind);
             var wanted = new[] { Cells.Normalised(table.Name), Cells.Normalised(table.Title), Cells.Normalised(kind.ToString().TrimEnd('s')) };
             var sheet = sheets.FirstOrDefault(s => wanted.Contains(Cells.Normalised(s))) ?? sheets[0];
+            if (UncalculatedFormula(bytes, sheet) is { } cell)
+            {
+                throw new SpreadsheetFileException(
+                    $"{name}: cell {cell} of the sheet '{sheet}' holds a formula without its computed value (the workbook was written by a program that does not calculate). Open it in a spreadsheet, save it, and import it again.");
+            }
+
             var file = new SpreadsheetFile(name, SpreadsheetFormat.Xlsx, null, 0, bytes, ',', sheet);
             return file;
         }
@@ -214,6 +220,83 @@ public sealed class SpreadsheetFile
         {
             throw new SpreadsheetFileException($"{name} is not a readable .xlsx workbook ({ex.Message.TrimEnd('.')}). Open it in a spreadsheet and save it again, or export CSV.");
         }
+    }
+
+    /// <summary>
+    /// The first cell of the sheet with a formula and no cached value, or null. Such a cell reads as empty, which
+    /// would import as "no value" (or a cost of 0) rather than what the formula computes.
+    /// </summary>
+    private static string? UncalculatedFormula(byte[] bytes, string sheet)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+        var part = SheetPart(zip, sheet);
+        if (part is null)
+        {
+            return null;
+        }
+
+        using var stream = part.Open();
+        using var xml = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, IgnoreWhitespace = true });
+        string? cell = null;
+        bool formula = false, value = false;
+        while (xml.Read())
+        {
+            if (xml.NodeType == System.Xml.XmlNodeType.Element)
+            {
+                switch (xml.LocalName)
+                {
+                    case "c":
+                        cell = xml.GetAttribute("r");
+                        formula = value = false;
+                        if (xml.IsEmptyElement)
+                        {
+                            cell = null;
+                        }
+
+                        break;
+                    case "f":
+                        formula = true;
+                        break;
+                    case "v" or "is" when !xml.IsEmptyElement:
+                        value = true;
+                        break;
+                }
+            }
+            else if (xml.NodeType == System.Xml.XmlNodeType.EndElement && xml.LocalName == "c")
+            {
+                if (formula && !value)
+                {
+                    return cell ?? "(unnamed)";
+                }
+
+                cell = null;
+            }
+        }
+
+        return null;
+    }
+
+    private static System.IO.Compression.ZipArchiveEntry? SheetPart(System.IO.Compression.ZipArchive zip, string sheet)
+    {
+        const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        var workbook = zip.GetEntry("xl/workbook.xml");
+        var links = zip.GetEntry("xl/_rels/workbook.xml.rels");
+        if (workbook is null || links is null)
+        {
+            return null;
+        }
+
+        System.Xml.Linq.XDocument Load(System.IO.Compression.ZipArchiveEntry entry)
+        {
+            using var stream = entry.Open();
+            using var reader = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+            return System.Xml.Linq.XDocument.Load(reader);
+        }
+
+        var id = Load(workbook).Descendants().FirstOrDefault(e => e.Name.LocalName == "sheet" && (string?)e.Attribute("name") == sheet)
+            ?.Attribute(System.Xml.Linq.XName.Get("id", Relationships))?.Value;
+        var target = Load(links).Descendants().FirstOrDefault(e => e.Name.LocalName == "Relationship" && (string?)e.Attribute("Id") == id)?.Attribute("Target")?.Value;
+        return target is null ? null : zip.GetEntry(target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target);
     }
 
     private static async Task<byte[]> ReadAtMostAsync(Stream stream, string name, long maxBytes, CancellationToken cancellationToken)

@@ -190,7 +190,7 @@ for kind, (headings, good, number, key, choice) in KINDS.items():
     case(kind, "xlsx-negative-number", xlsx(bad), 422, 2, number, f"must be {RANGES[number]}|-5", "xlsx")
     bad = [list(r) for r in rows_x]
     bad[1][headings.index(number)] = ("f", "1/0")
-    case(kind, "xlsx-formula-without-value", xlsx(bad), 422, 2, number, "formula", "xlsx")
+    case(kind, "xlsx-formula-without-value", xlsx(bad), 400, "-", "-", f"cell {col_letters(headings.index(number))}2|formula without its computed value", "xlsx")
     bad = [list(r) for r in rows_x]
     bad[1][headings.index(number)] = ("n", "1e400")
     case(kind, "xlsx-number-1e400", xlsx(bad), 422, 2, number, "is not a number", "xlsx")
@@ -262,11 +262,11 @@ case("dependencies", "same-pair-twice", csv([KINDS["dependencies"][0], KINDS["de
 
 # Impossible months and dates.
 for label, month, words in [("month-13", "2026-13", "'2026-13' is not a month"), ("february-30", "2026-02-30", "'2026-02-30' is not a month"),
-                            ("year-zero", "0000-01", "'0000-01' is not a month"), ("year-9999", "9999-12", "Month"), ("before-2000", "1999-12", "Month"),
+                            ("year-zero", "0000-01", "'0000-01' is not a month"), ("year-9999", "9999-12", "must be between 2000-01|it is 9999-12"), ("before-2000", "1999-12", "must be between 2000-01|it is 1999-12"),
                             ("words", "last month", "'last month' is not a month"), ("formula", "=TODAY()", "'=TODAY()' is not a month"),
                             ("day-first-impossible", "31/02/2026", "'31/02/2026' is not a month")]:
     case("metrics", f"month-{label}", csv(with_cell("metrics", "Month", month)), 422, 2, "Month", words)
-gen("metrics", "month-two-ahead", "month-ahead:2", 422, 2, "Month", "Month")
+gen("metrics", "month-two-ahead", "month-ahead:2", 422, 2, "Month", "must be between 2000-01")
 for label, day in [("february-30", "2026-02-30"), ("month-13", "2026-13-01"), ("year-zero", "0000-01-01"), ("day-first-impossible", "31/02/2026"), ("text", "soon")]:
     headings, good, *_ = KINDS["workarounds"]
     row = list(good)
