@@ -37,13 +37,11 @@ internal static class CorpusFiles
             case "row-100000-cells":
                 return new(name, Csv([headings, [.. example, .. Enumerable.Repeat("x", 100_000)]]));
             case "over-size-limit":
-                var big = new StringBuilder(string.Join(',', headings)).Append('\n');
-                while (big.Length <= SpreadsheetFile.DefaultMaxBytes)
-                {
-                    big.Append(string.Join(',', example.Select(Quoted))).Append('\n');
-                }
-
-                return new(name, Encoding.UTF8.GetBytes(big.ToString()));
+                // The headings, then line breaks up to one byte over the limit: refused by its size before it is read.
+                var big = new byte[SpreadsheetFile.DefaultMaxBytes + 1];
+                Array.Fill(big, (byte)'\n');
+                Encoding.UTF8.GetBytes(string.Join(',', headings)).CopyTo(big, 0);
+                return new(name, big);
             case "month-ahead":
                 var ahead = YearMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(int.Parse(argument, CultureInfo.InvariantCulture)).ToString();
                 return new(name, Csv([headings, With(headings, example, "Month", ahead)]));
