@@ -42,7 +42,7 @@ public sealed class ImportMapping
 
         // Each column's names normalised once, each heading once: a file of 100,000 headings is guessed in
         // milliseconds, not in the seconds of normalising every alias again for every heading.
-        var names = new[] { 0, 1 }.Select(pass => table.Columns.Select(c => (c.Key, Names: Names(c, pass).Select(Cells.Normalised).ToHashSet(StringComparer.Ordinal))).ToList()).ToList();
+        var names = Enumerable.Range(0, 2).Select(pass => table.Columns.Select(c => (c.Key, Names: Names(c, pass).Select(Cells.Normalised).ToHashSet(StringComparer.Ordinal))).ToList()).ToList();
         var normalised = headings.Select(Cells.Normalised).ToList();
 
         // Pass 1: headings and keys; pass 2: aliases.
