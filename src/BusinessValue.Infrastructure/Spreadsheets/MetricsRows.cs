@@ -26,6 +26,10 @@ internal sealed class MetricsRows
     private readonly ColumnBinding _binding;
     private readonly Dictionary<string, Guid>.AlternateLookup<ReadOnlySpan<char>> _systems;
     private readonly Dictionary<string, Guid> _systemsByName;
+
+    // The same names as the other tables' references read them (runs of spaces, accents encoded either way); only
+    // the general reading uses it, so a name written exactly stays on the fast path.
+    private readonly Dictionary<string, Guid> _looseNames = new(NameComparer.Instance);
     private readonly InputSource _source;
     private readonly List<ImportProblem> _problems;
     private readonly IProgress<ImportProgress>? _progress;
@@ -43,6 +47,10 @@ internal sealed class MetricsRows
         _file = file;
         _binding = binding;
         _systemsByName = systems;
+        foreach (var (name, id) in systems)
+        {
+            _looseNames.TryAdd(name, id);
+        }
         _systems = systems.GetAlternateLookup<ReadOnlySpan<char>>();
         _source = source;
         _problems = problems;
@@ -279,7 +287,7 @@ internal sealed class MetricsRows
         var system = row.Text("system");
         var month = row.Month("month");
         Guid systemId = default;
-        if (system is not null && !_systemsByName.TryGetValue(system, out systemId))
+        if (system is not null && !_systemsByName.TryGetValue(system, out systemId) && !_looseNames.TryGetValue(system, out systemId))
         {
             row.Problem("system", $"{Cells.Quote(system)} is not a system of this organisation (import the systems first, or correct the name).");
         }
