@@ -7,7 +7,8 @@ namespace BusinessValue.Benchmarks;
 /// The engine's quarter at 10,000 systems as a Stopwatch loop for scripts/bench.sh (BenchmarkDotNet's
 /// <see cref="QuarterScorecardBenchmark"/> takes minutes): the same data, the same engine call and the same one-pass
 /// baseline, alternating so both see the same moments of a shared machine; the median of each.
-/// bench.sh pins the process to one core (taskset -c 0) with the server GC, as the web app runs it.
+/// bench.sh pins the process to one core (taskset -c 0) and asks for the server GC, as the web app runs; with one
+/// visible core the runtime takes the workstation GC anyway, and the output line says which ran.
 /// </summary>
 /// <remarks>dotnet benchmarks/.../BusinessValue.Benchmarks.dll --engine [iterations]</remarks>
 internal static class EngineRun
