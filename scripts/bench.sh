@@ -4,6 +4,7 @@
 #   scripts/bench.sh                    every row
 #   scripts/bench.sh --quick            fewer iterations and requests, the scorecard page at 1,000 systems only
 #                                       (checks the script in ~10 minutes; figures are rough)
+#   scripts/bench.sh --no-build         use the Release build already there
 #   scripts/bench.sh --only <prefix>    only the benchmarks whose rows start with <prefix> ("engine", "scorecard page",
 #                                       "import", "circuits", "cold start"); the other rows of the table are kept
 # Needs: the .NET SDK, PostgreSQL's server binaries (initdb, pg_ctl; BV_PG_BIN to point at them) and psql.
@@ -17,12 +18,14 @@ fail() { printf 'bench.sh: %s\n' "$*" >&2; exit 1; }
 
 quick=""
 only=""
+build=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
+    --no-build) build="" ;;
     --only) [ $# -ge 2 ] || fail "--only needs a row prefix"; only="$2"; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
-    *) fail "unknown option $1 (--quick, --only <row-prefix>)" ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) fail "unknown option $1 (--quick, --no-build, --only <row-prefix>)" ;;
   esac
   shift
 done
@@ -73,9 +76,11 @@ export BV_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Database=postgres;Username=po
 
 # --- Build once, Release ----------------------------------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-say "building the benchmarks (Release)"
-dotnet build -c Release benchmarks/BusinessValue.Benchmarks --verbosity quiet -nologo
-dotnet build -c Release benchmarks/EmptyWebApp --verbosity quiet -nologo
+if [ -n "$build" ]; then
+  say "building the benchmarks (Release)"
+  dotnet build -c Release benchmarks/BusinessValue.Benchmarks --verbosity quiet -nologo
+  dotnet build -c Release benchmarks/EmptyWebApp --verbosity quiet -nologo
+fi
 bench_dll="$root/benchmarks/BusinessValue.Benchmarks/bin/Release/net10.0/BusinessValue.Benchmarks.dll"
 web_dll="$root/src/BusinessValue.Web/bin/Release/net10.0/BusinessValue.Web.dll"
 empty_dll="$root/benchmarks/EmptyWebApp/bin/Release/net10.0/EmptyWebApp.dll"
