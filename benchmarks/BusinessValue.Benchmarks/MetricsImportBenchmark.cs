@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using BusinessValue.Domain.Engine;
 using BusinessValue.Domain.Metrics;
 using BusinessValue.Domain.Organisation;
 using BusinessValue.Domain.Periods;
@@ -105,6 +106,14 @@ public static class MetricsImportBenchmark
         Console.WriteLine($"  psql \\copy into the equivalent table (month index, foreign key): {Spread(equivalents, "s")}");
         Console.WriteLine($"  import (new months) against it:      ratio {Spread(fresh.Zip(equivalents, (a, b) => a / b).ToList(), "×")}");
         Console.WriteLine($"  import again (unchanged) against it: ratio {Spread(again.Zip(equivalents, (a, b) => a / b).ToList(), "×")}");
+        // The rows of scripts/bench.sh: medians, each ratio the median of the rounds' own ratios (same minutes of the machine).
+        var baseline = string.Create(CultureInfo.InvariantCulture, $"psql \\copy into the equivalent table: {BenchLine.Median(equivalents):0.00} s (bare table {BenchLine.Median(copies):0.00} s)");
+        foreach (var (row, times) in new[] { ("import: metric rows from CSV, new months (PostgreSQL)", fresh), ("import: metric rows from CSV, unchanged again (PostgreSQL)", again) })
+        {
+            var ratio = BenchLine.Median(times.Zip(equivalents, (a, b) => a / b).ToList());
+            BenchLine.Print(row, "100,000 rows, 10,000 systems", string.Create(CultureInfo.InvariantCulture, $"{BenchLine.Median(times):0.00} s (median of {rounds})"),
+                baseline, BenchLine.Ratio(ratio), "≤ 2× the equivalent table", ratio <= 2);
+        }
     }
 
     /// <summary>The same file with each system's name replaced by its id in this database, for the equivalent table.</summary>
@@ -147,7 +156,7 @@ public static class MetricsImportBenchmark
     }
 
     /// <summary>Reading the file, guessing its mapping, checking and writing it, as the import page does: the whole time.</summary>
-    private static async Task<(TimeSpan Time, ImportPlan Plan, string Stages)> ImportAsync(TestDatabase database, string csv)
+    internal static async Task<(TimeSpan Time, ImportPlan Plan, string Stages)> ImportAsync(TestDatabase database, string csv)
     {
         var imports = new SpreadsheetImports(new DatabaseContextFactory(database.Options), new ImportOptions { MaxFileBytes = 200L * 1024 * 1024 }, TimeProvider.System);
         // The client's CPU (all its threads, the GC's included) barely depends on what else the machine runs: the
@@ -165,7 +174,7 @@ public static class MetricsImportBenchmark
         return (clock.Elapsed, plan, string.Create(CultureInfo.InvariantCulture, $"{stages}; client CPU {cpu.TotalSeconds:0.00} s"));
     }
 
-    private static void Check(ImportPlan plan, int rows, int @new, int unchanged)
+    internal static void Check(ImportPlan plan, int rows, int @new, int unchanged)
     {
         if (!plan.Written || plan.Rows != rows || plan.New != @new || plan.Unchanged != unchanged || plan.Problems.Count > 0)
         {
@@ -185,14 +194,17 @@ public static class MetricsImportBenchmark
 
     private static IEnumerable<ImportColumn> Columns() => ImportTables.Metrics.Columns;
 
-    private static int WriteCsv(string path)
+    private static int WriteCsv(string path) =>
+        WriteCsv(path, SyntheticPortfolio.Generate(Systems, Months + 1, seed: 1, Stored), m => m.Month < Stored);
+
+    /// <summary>The portfolio's months that <paramref name="include"/> picks, as the metrics template's CSV; the row count.</summary>
+    internal static int WriteCsv(string path, Portfolio portfolio, Func<MonthlyMetrics, bool> include)
     {
-        var portfolio = SyntheticPortfolio.Generate(Systems, Months + 1, seed: 1, Stored);
         var names = portfolio.Systems.ToDictionary(s => s.Id, s => s.Name);
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
         writer.WriteLine(string.Join(",", Columns().Select(c => c.Heading.Contains(',', StringComparison.Ordinal) ? $"\"{c.Heading}\"" : c.Heading)));
         var count = 0;
-        foreach (var m in portfolio.Metrics.Where(m => m.Month < Stored))
+        foreach (var m in portfolio.Metrics.Where(include))
         {
             var cells = new List<string> { names[m.SystemId], m.Month.ToString() };
             foreach (var measure in Measures.All)

@@ -13,6 +13,27 @@ if (args is ["--import", ..])
     return;
 }
 
+// The Stopwatch modes of scripts/bench.sh, each printing its rows as BENCH|… lines (BenchLine).
+if (args is ["--engine", ..])
+{
+    BusinessValue.Benchmarks.EngineRun.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 21);
+    return;
+}
+
+if (args is ["--scorecard-page", ..])
+{
+    await BusinessValue.Benchmarks.ScorecardPageRun.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40,
+        (args.Length > 2 ? args[2] : "1000,10000").Split(',').Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToList());
+    return;
+}
+
+if (args is ["--cold-start", var runs, var appDll, var emptyDll])
+{
+    await BusinessValue.Benchmarks.ColdStartRun.RunAsync(int.Parse(runs, System.Globalization.CultureInfo.InvariantCulture), appDll, emptyDll);
+    return;
+}
+
 // dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --systems-list  (the systems list at 10,000 systems against its raw SQL)
 if (args is ["--systems-list"])
 {

@@ -29,7 +29,7 @@ public class ScorecardPageBenchmark
     // The work the page's figures need, done by the database: per system, the quarter's downtime, slow
     // peaks, uptime, patching, blocked hours, users and incident user-hours, and the revenue per hour that
     // runs on it through its processes; revenue disrupted from both. Every row is read by the client.
-    private const string Aggregation = """
+    internal const string Aggregation = """
         WITH revenue AS (
             SELECT d."SystemId", sum(p."AnnualRevenue" / (p."OperatingHoursPerWeek" * 52) * d."RevenueShare") AS per_hour
             FROM dependencies d JOIN processes p ON p."Id" = d."ProcessId"

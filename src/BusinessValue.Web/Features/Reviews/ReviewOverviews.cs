@@ -38,21 +38,38 @@ public sealed class ReviewOverviews(IDbContextFactory<BusinessValueDbContext> co
     }
 
     /// <summary>The closed review of the latest quarter; null when no review has been closed yet.</summary>
+    /// <remarks>
+    /// One round trip: the company scorecard asks on every render, and its target is at most five per page (issue 13).
+    /// The review, its decisions counted by TIME kind and its action items counted by state come back in one statement;
+    /// the quarter's "yyyy-MM" text sorts as the months do.
+    /// </remarks>
     public async Task<LastReviewOutcome?> LastClosedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // A handful of quarterly rows, compared in memory rather than through the month's text column.
-        var last = (await db.Reviews.AsNoTracking().Where(r => r.Status == ReviewStatus.Closed).ToListAsync(cancellationToken)).MaxBy(r => r.QuarterStart);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var last = await db.Reviews.AsNoTracking()
+            .Where(r => r.Status == ReviewStatus.Closed)
+            .OrderByDescending(r => r.QuarterStart)
+            .Select(r => new
+            {
+                Review = r,
+                // Scalar counts, one per TIME kind: SQLite cannot run a grouped collection beside the LIMIT (no LATERAL).
+                Tolerate = db.ReviewDecisions.Count(d => d.ReviewId == r.Id && d.Decision == TimeDecision.Tolerate),
+                Invest = db.ReviewDecisions.Count(d => d.ReviewId == r.Id && d.Decision == TimeDecision.Invest),
+                Migrate = db.ReviewDecisions.Count(d => d.ReviewId == r.Id && d.Decision == TimeDecision.Migrate),
+                Eliminate = db.ReviewDecisions.Count(d => d.ReviewId == r.Id && d.Decision == TimeDecision.Eliminate),
+                Done = db.ActionItems.Count(a => a.RaisedInReviewId == r.Id && a.Status == ActionItemStatus.Done),
+                Open = db.ActionItems.Count(a => a.RaisedInReviewId == r.Id && a.Status != ActionItemStatus.Done),
+                Overdue = db.ActionItems.Count(a => a.RaisedInReviewId == r.Id && a.Status != ActionItemStatus.Done && a.DueDate < today),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
         if (last is null)
         {
             return null;
         }
 
-        var decisions = (await db.ReviewDecisions.AsNoTracking().Where(d => d.ReviewId == last.Id).Select(d => d.Decision).ToListAsync(cancellationToken))
-            .GroupBy(d => d).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
-        var items = await db.ActionItems.AsNoTracking().Where(a => a.RaisedInReviewId == last.Id).ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return new LastReviewOutcome(last.Id, last.Quarter.Label, last.ClosedAtUtc ?? last.CreatedAtUtc, decisions,
-            items.Count(i => i.IsDone), items.Count(i => !i.IsDone), items.Count(i => i.IsOverdue(today)));
+        var decisions = new[] { (TimeDecision.Tolerate, last.Tolerate), (TimeDecision.Invest, last.Invest), (TimeDecision.Migrate, last.Migrate), (TimeDecision.Eliminate, last.Eliminate) }
+            .Where(d => d.Item2 > 0).ToList();
+        return new LastReviewOutcome(last.Review.Id, last.Review.Quarter.Label, last.Review.ClosedAtUtc ?? last.Review.CreatedAtUtc, decisions, last.Done, last.Open, last.Overdue);
     }
 }

@@ -38,11 +38,13 @@ internal sealed class ReviewScenario : IAsyncDisposable
 
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
-    public static async Task<ReviewScenario> CreateAsync(Infrastructure.Database.DatabaseProvider provider)
+    /// <param name="configure">Settings or services of the app beyond the scenario's clock, e.g. a command counter.</param>
+    public static async Task<ReviewScenario> CreateAsync(Infrastructure.Database.DatabaseProvider provider, Func<BusinessValueAppFactory, BusinessValueAppFactory>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(Start);
         var app = new BusinessValueAppFactory(database).WithServices(s => s.AddSingleton<TimeProvider>(clock));
+        app = configure?.Invoke(app) ?? app;
         var scenario = new ReviewScenario(database, app, clock);
         _ = app.Services;
         await using (var db = database.CreateContext())

@@ -5,6 +5,7 @@ using BusinessValue.Infrastructure.PortfolioDocuments;
 using BusinessValue.Domain.Organisation;
 using BusinessValue.Infrastructure.Persistence;
 using BusinessValue.Testing;
+using BusinessValue.Web.Tests.Features.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,34 @@ public sealed class ScorecardRoundTripTests(Xunit.Abstractions.ITestOutputHelper
         }
 
         counts[1_000].Reload.Should().Be(counts[10].Reload, "reloading the portfolio costs the same number of round trips at any size");
+    }
+
+    [Fact]
+    public async Task Get_ScorecardAfterAReviewWasClosed_NeedsAtMostFiveRoundTrips()
+    {
+        // The sixth question reads the last closed review (its decisions and action items) on every render: with one
+        // closed, the page must stay within the same budget as without (it took 7 when that was three queries).
+        var commands = new CommandCounter();
+        await using var scenario = await ReviewScenario.CreateAsync(DatabaseProvider.Postgres, app => app
+            .WithSetting("Scorecard:RefreshSeconds", "3600")
+            .WithServices(s => s.AddSingleton<IInterceptor>(commands)));
+        var review = await scenario.DraftAsync("2026-Q3");
+        await scenario.RaiseAsync(review, "Retire the fax gateway", scenario.Today.AddDays(10));
+        await scenario.StartAsync(review);
+        await scenario.CloseAsync(review);
+        using var client = await scenario.App.CreateSignedInClientAsync();
+        await WaitForSnapshotAsync(scenario.App.Services.GetRequiredService<PortfolioSnapshots>(), await VersionAsync(scenario.Database));
+        commands.Reset();
+
+        var html = await client.GetStringAsync(new Uri("/?period=2026-Q3", UriKind.Relative));
+        var first = commands.Reset();
+        (await client.GetStringAsync(new Uri("/?period=2026-Q2", UriKind.Relative))).Should().Contain("2026-Q2");
+        var next = commands.Reset();
+
+        output.WriteLine($"One closed review: {first} round trips for the first page, {next} for the next");
+        html.Should().Contain("The review of 2026-Q3 recorded no TIME decision; of its 1 action item, 0 are done and 1 open.", "the page answers from the closed review");
+        first.Should().BeLessThanOrEqualTo(5);
+        next.Should().BeLessThanOrEqualTo(5);
     }
 
     private static async Task<long> VersionAsync(TestDatabase database)

@@ -26,10 +26,12 @@ public sealed class SixQuestionsTests
         html.Should().Contain("href=\"/reviews\"");
     }
 
-    [Fact]
-    public async Task Get_AfterAClosedReview_AnswersWithItsDecisionsAndActionItemsAsTheyStandNow()
+    // Both providers: the answer is one SQL statement (counts by kind and state, the quarter's text ordered).
+    [Theory]
+    [ClassData(typeof(BothProviders))]
+    public async Task Get_AfterAClosedReview_AnswersWithItsDecisionsAndActionItemsAsTheyStandNow(DatabaseProvider provider)
     {
-        await using var scenario = await ReviewScenario.CreateAsync(DatabaseProvider.Sqlite);
+        await using var scenario = await ReviewScenario.CreateAsync(provider);
         var review = await scenario.DraftAsync("2026-Q3");
         using (var scope = scenario.As(Roles.ReviewFacilitator))
         {
