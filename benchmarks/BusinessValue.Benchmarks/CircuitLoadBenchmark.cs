@@ -31,6 +31,8 @@ public static class CircuitLoadBenchmark
             await PortfolioStore.ReplaceAsync(db, SyntheticPortfolio.Generate(Systems, 24, seed: 7, new YearMonth(2026, 9)));
         }
 
+        // WebApplicationFactory finds the web project's content root from the build output's folder.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         await using var app = new BusinessValueAppFactory(database)
             // A request log line per page and a warning per slow render would only measure the console.
             .WithSetting("Serilog:MinimumLevel:Default", "Warning");
