@@ -40,16 +40,21 @@ public static class CircuitLoadBenchmark
         var user = await app.EnsureUserAsync(Roles.Executive);
 
         var heaps = new Dictionary<string, long>(StringComparer.Ordinal);
+        // The server's CPU time between measurements: what a phase costs whatever else the machine runs.
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         using var driver = StartDriver(address, user, circuits, interacting, seconds);
         while (await driver.StandardOutput.ReadLineAsync() is { } line)
         {
             if (line.StartsWith("MEASURE ", StringComparison.Ordinal))
             {
                 var name = line["MEASURE ".Length..];
+                var used = Process.GetCurrentProcess().TotalProcessorTime;
+                Console.WriteLine($"  server CPU time until '{name}': {(used - cpu).TotalSeconds:0.0} s");
                 // Let the last batches be acknowledged and the circuits settle before the heap is taken.
                 await Task.Delay(2000);
                 heaps[name] = Heap();
                 Console.WriteLine($"  heap after '{name}': {heaps[name] / 1024:N0} KB (load average {LoadAverage()})");
+                cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 await driver.StandardInput.WriteLineAsync("OK");
                 await driver.StandardInput.FlushAsync();
             }

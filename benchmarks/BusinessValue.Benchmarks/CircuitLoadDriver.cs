@@ -47,6 +47,7 @@ public static class CircuitLoadDriver
                 await NavigateAsync(first, address, ref toggle);
             }
 
+            Console.WriteLine($"  JS the page called at start: {string.Join(", ", first.JsCalled.Order(StringComparer.Ordinal))}");
             Console.WriteLine($"  one circuit alone, 40 navigations: p50 {Percentile(alone, 50):0.0} ms, p95 {Percentile(alone, 95):0.0} ms, max {alone.Max():0.0} ms");
 
             var opened = await OpenManyAsync(session, address, CircuitLoadBenchmark.WarmCircuits - 1, circuits, "warm-up circuits");
