@@ -4,6 +4,20 @@ using BusinessValue.Domain.Engine;
 using BusinessValue.Domain.Periods;
 using BusinessValue.Infrastructure.PortfolioDocuments;
 
+// dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --circuits [count] [interacting] [seconds]  (open circuits: memory each, interaction latency)
+if (args is ["--circuits", ..])
+{
+    static int Arg(string[] args, int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    if (args is ["--circuits", "driver", var url, var user, var password, ..])
+    {
+        Environment.ExitCode = await BusinessValue.Benchmarks.CircuitLoadDriver.RunAsync(new Uri(url), user, password, Arg(args, 5, 1000), Arg(args, 6, 100), Arg(args, 7, 60));
+        return;
+    }
+
+    await BusinessValue.Benchmarks.CircuitLoadBenchmark.RunAsync(Arg(args, 1, 1000), Arg(args, 2, 100), Arg(args, 3, 60));
+    return;
+}
+
 // dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --split   (CPU and GC time apart, for profiling)
 // dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --import [rounds]  (100,000 metric rows from CSV against psql \copy)
