@@ -50,6 +50,25 @@ if [ -z "$chromium" ]; then
 fi
 export BV_CHROMIUM="$chromium"
 
+# nginx for the two-nodes test (TwoNodesBehindNginxTests); it runs its own unprivileged instance on 127.0.0.1.
+find_nginx() {
+  for candidate in "${BV_NGINX:-}" /usr/sbin/nginx /usr/local/sbin/nginx /usr/local/nginx/sbin/nginx "$(command -v nginx || true)"; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ]; then echo "$candidate"; return; fi
+  done
+}
+nginx_bin="$(find_nginx)"
+if [ -z "$nginx_bin" ]; then
+  if can_apt; then
+    say "installing nginx (apt)"
+    apt_install nginx-light
+    # The package starts a system nginx on port 80; the tests need none.
+    if command -v systemctl >/dev/null && systemctl is-active --quiet nginx 2>/dev/null; then systemctl stop nginx || true; fi
+    nginx_bin="$(find_nginx)"
+  fi
+  [ -n "$nginx_bin" ] || fail "no nginx found. Install it (Debian: apt-get install nginx-light) or set BV_NGINX to its path."
+fi
+export BV_NGINX="$nginx_bin"
+
 # --- A throwaway PostgreSQL cluster on 127.0.0.1, stopped whatever happens -------------------------
 free_port() {
   local port

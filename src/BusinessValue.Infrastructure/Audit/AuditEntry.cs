@@ -82,6 +82,9 @@ public enum AuditAction
 
     /// <summary>An administrator reopened a closed quarterly review: who, when and the reason.</summary>
     ReviewReopened,
+
+    /// <summary>A cookie of a session that had ended (signed out, account changed) was presented and refused: a copy, or a stale tab.</summary>
+    SessionRefused,
 }
 
 /// <summary>One field's change; values are shown as text, exactly as stored (invariant culture).</summary>

@@ -65,6 +65,12 @@ public sealed class BusinessValueDbContext(DbContextOptions<BusinessValueDbConte
     /// <summary>Keys of monitoring tools and integrators to /api/v1; only their hashes.</summary>
     public DbSet<ApiKeys.ApiKey> ApiKeys => Set<ApiKeys.ApiKey>();
 
+    /// <summary>Open and ended sign-ins, checked on every request (docs/security.md#sessions).</summary>
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    /// <summary>API requests per key per minute, shared by every node (docs/security.md#api-rate-limits).</summary>
+    public DbSet<RateLimits.ApiRateWindow> ApiRateWindows => Set<RateLimits.ApiRateWindow>();
+
     /// <summary>Who writes through this context; recorded with every change (AuditTrailInterceptor).</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
 

@@ -1209,6 +1209,36 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("BusinessValue.Infrastructure.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAtUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("user_sessions", (string)null);
+                });
+
             modelBuilder.Entity("BusinessValue.Infrastructure.PortfolioDocuments.PortfolioVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1220,6 +1250,26 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("portfolio_version", (string)null);
+                });
+
+            modelBuilder.Entity("BusinessValue.Infrastructure.RateLimits.ApiRateWindow", b =>
+                {
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("partition_key");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint")
+                        .HasColumnName("window_start");
+
+                    b.Property<int>("RequestCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("request_count");
+
+                    b.HasKey("PartitionKey", "WindowStart");
+
+                    b.ToTable("api_rate_windows", (string)null);
                 });
 
             modelBuilder.Entity("BusinessValue.Infrastructure.Spreadsheets.ImportMappingPreset", b =>
@@ -1601,6 +1651,15 @@ namespace BusinessValue.Migrations.Postgres.Migrations
                     b.HasOne("BusinessValue.Domain.Workarounds.Workaround", null)
                         .WithMany("Systems")
                         .HasForeignKey("WorkaroundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BusinessValue.Infrastructure.Identity.UserSession", b =>
+                {
+                    b.HasOne("BusinessValue.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1202,6 +1202,36 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("BusinessValue.Infrastructure.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAtUtc");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("user_sessions", (string)null);
+                });
+
             modelBuilder.Entity("BusinessValue.Infrastructure.PortfolioDocuments.PortfolioVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1213,6 +1243,26 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("portfolio_version", (string)null);
+                });
+
+            modelBuilder.Entity("BusinessValue.Infrastructure.RateLimits.ApiRateWindow", b =>
+                {
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partition_key");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("window_start");
+
+                    b.Property<int>("RequestCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("request_count");
+
+                    b.HasKey("PartitionKey", "WindowStart");
+
+                    b.ToTable("api_rate_windows", (string)null);
                 });
 
             modelBuilder.Entity("BusinessValue.Infrastructure.Spreadsheets.ImportMappingPreset", b =>
@@ -1588,6 +1638,15 @@ namespace BusinessValue.Migrations.Sqlite.Migrations
                     b.HasOne("BusinessValue.Domain.Workarounds.Workaround", null)
                         .WithMany("Systems")
                         .HasForeignKey("WorkaroundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BusinessValue.Infrastructure.Identity.UserSession", b =>
+                {
+                    b.HasOne("BusinessValue.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -17,6 +17,7 @@ internal static class AccountServices
     {
         var sessions = Sessions.FromConfiguration(configuration);
         services.AddSingleton(sessions);
+        services.AddSingleton<SessionRecords>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, AccountStateRevalidation>();
         services.AddScoped<AccessGuard>();
@@ -60,6 +61,12 @@ internal static class AccountServices
                     identity.AddClaim(new System.Security.Claims.Claim(Sessions.SignedInAtClaim, signedIn.Value));
                 }
 
+                // ...and the same server-side session record.
+                if (context.CurrentPrincipal?.FindFirst(SessionRecords.SessionClaim) is { } session && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity renewed)
+                {
+                    renewed.AddClaim(new System.Security.Claims.Claim(SessionRecords.SessionClaim, session.Value));
+                }
+
                 return Task.CompletedTask;
             };
         });
@@ -78,14 +85,14 @@ internal static class AccountServices
             options.AccessDeniedPath = AccessDeniedPath;
             options.Events = new CookieAuthenticationEvents
             {
-                OnSigningIn = context =>
+                // Every sign-in (form, setup, OpenID Connect) gets its time and its server-side session record.
+                OnSigningIn = async context =>
                 {
                     if (context.Principal is not null)
                     {
                         Sessions.StampSignIn(context.Principal, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+                        await context.HttpContext.RequestServices.GetRequiredService<SessionRecords>().StartAsync(context.Principal, sessions, context.HttpContext.RequestAborted);
                     }
-
-                    return Task.CompletedTask;
                 },
                 OnValidatePrincipal = sessions.ValidateAsync,
                 // Machines get a status code, people get the sign-in page.

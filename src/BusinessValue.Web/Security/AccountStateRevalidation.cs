@@ -9,7 +9,7 @@ namespace BusinessValue.Web.Security;
 
 /// <summary>
 /// An open page (a circuit) checks its user against the account every <see cref="Sessions.RevalidationInterval"/>:
-/// a disabled account, changed roles, an expired session or a page left idle for the idle timeout signs it out,
+/// a session signed out elsewhere, a disabled account, changed roles, an expired session or a page left idle for the idle timeout signs it out,
 /// and the page goes to sign-in.
 /// </summary>
 internal sealed class AccountStateRevalidation(
@@ -17,6 +17,7 @@ internal sealed class AccountStateRevalidation(
     IServiceScopeFactory scopes,
     IOptions<IdentityOptions> identity,
     Sessions sessions,
+    SessionRecords records,
     CircuitActivity activity,
     TimeProvider clock) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
@@ -28,6 +29,12 @@ internal sealed class AccountStateRevalidation(
         var now = clock.GetUtcNow();
         // An open page left alone for the idle timeout ends like an idle cookie would.
         if (sessions.HasExpired(principal, now) || now - activity.LastActivity > sessions.IdleTimeout)
+        {
+            return false;
+        }
+
+        // The server-side record: signed out elsewhere (another tab, another node) or the account changed.
+        if (await records.CheckAsync(principal, cancellationToken) != SessionState.Open)
         {
             return false;
         }

@@ -55,16 +55,46 @@ public sealed class Sessions
 
     internal async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var services = context.HttpContext.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var records = services.GetRequiredService<SessionRecords>();
         if (context.Principal is null || HasExpired(context.Principal, now))
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            if (context.Principal is not null)
+            {
+                await records.EndAsync(context.Principal, SessionEndReason.Expired, context.HttpContext.RequestAborted);
+            }
+
+            await RejectAsync(context);
+            return;
+        }
+
+        // The server-side record, on every request and every node: a signed-out session's cookie, copied or
+        // not, is refused at once (docs/security.md#sessions). Cookies from before session records carry no
+        // session claim and are refused too: their holders sign in again.
+        var state = await records.CheckAsync(context.Principal, context.HttpContext.RequestAborted);
+        if (state != SessionState.Open)
+        {
+            if (state == SessionState.Ended)
+            {
+                var userId = Guid.TryParse(context.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var id) ? id : (Guid?)null;
+                await services.GetRequiredService<AccountEvents>().RecordAsync(Infrastructure.Audit.AuditAction.SessionRefused, context.Principal.Identity?.Name ?? "unknown", userId,
+                    $"Refused a cookie of an ended session (signed out, timed out or the account changed) from {context.HttpContext.Connection.RemoteIpAddress}.",
+                    CancellationToken.None);
+            }
+
+            await RejectAsync(context);
             return;
         }
 
         // Identity's own check: the account's security stamp (changed when it is disabled or its roles change).
         await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
     private static TimeSpan? Minutes(IConfigurationSection section, string key) =>

@@ -5,6 +5,7 @@ using BusinessValue.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace BusinessValue.Web.Tests.HostileWrites;
 
@@ -57,6 +58,58 @@ public sealed class SignInHardeningTests
         wrong.StatusCode.Should().Be(HttpStatusCode.OK);
         forWrongPassword.Should().Be(1);
         forUnknown.Should().Be(forWrongPassword);
+    }
+
+    [Fact]
+    public async Task SignIn_UnknownUserName_TakesAsLongAsAWrongPassword()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        // Lockout off for this measurement only: a locked account is refused before its hash is checked.
+        await using var app = new BusinessValueAppFactory(database).WithServices(services => services.PostConfigure<IdentityOptions>(o => o.Lockout.MaxFailedAccessAttempts = 1000));
+        var userName = await app.EnsureUserAsync(Roles.Viewer);
+        var hashing = app.Services.GetRequiredService<IOptions<PasswordHasherOptions>>().Value;
+        hashing.IterationCount.Should().BeGreaterThanOrEqualTo(100_000, "the comparison needs the real hash cost (the tests do not lower it)");
+        app.Services.GetRequiredService<IPasswordHasher<AppUser>>().Should().BeOfType<PasswordHasher<AppUser>>();
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost/"), AllowAutoRedirect = false });
+        var token = BusinessValueAppFactory.FormToken(await client.GetStringAsync(new Uri("/account/login", UriKind.Relative)));
+
+        async Task<double> TimeAsync(string name)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login",
+                ["__RequestVerificationToken"] = token,
+                ["Input.UserName"] = name,
+                ["Input.Password"] = "a-wrong-password-2026",
+            });
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            using var answer = await client.PostAsync(new Uri("/account/login", UriKind.Relative), form);
+            watch.Stop();
+            answer.StatusCode.Should().Be(HttpStatusCode.OK);
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
+        await TimeAsync("nobody@test.local");
+        await TimeAsync(userName);
+        var unknown = new List<double>();
+        var wrong = new List<double>();
+        // Interleaved, so a slow moment of a busy machine falls on both.
+        for (var i = 0; i < 20; i++)
+        {
+            unknown.Add(await TimeAsync($"nobody-{i}@test.local"));
+            wrong.Add(await TimeAsync(userName));
+        }
+
+        var ratio = Median(unknown) / Median(wrong);
+
+        // Generous against noise, yet a path that skipped the hash (~100 times faster) fails it.
+        ratio.Should().BeInRange(0.5, 2, $"medians: unknown name {Median(unknown):0.0} ms, wrong password {Median(wrong):0.0} ms");
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
     }
 
     private sealed class CountingHasher : IPasswordHasher<AppUser>

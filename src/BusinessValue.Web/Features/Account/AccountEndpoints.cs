@@ -14,7 +14,7 @@ internal static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // A form post with an antiforgery token, so another site cannot sign a reader out.
-        endpoints.MapPost("/account/logout", async (HttpContext context, SignInManager<AppUser> signIn, UserManager<AppUser> users, AccountEvents events) =>
+        endpoints.MapPost("/account/logout", async (HttpContext context, SignInManager<AppUser> signIn, UserManager<AppUser> users, AccountEvents events, SessionRecords sessions) =>
             {
                 // UseAntiforgery validated the token; an endpoint without form parameters must look at the result itself.
                 if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
@@ -27,6 +27,8 @@ internal static class AccountEndpoints
                     await events.RecordAsync(AuditAction.SignedOut, user.UserName!, user.Id, "Signed out.");
                 }
 
+                // The server-side record ends first: from now on this cookie, and any copy of it, is refused on every node.
+                await sessions.EndAsync(context.User, SessionEndReason.SignedOut);
                 await signIn.SignOutAsync();
                 return Results.LocalRedirect($"{AccountServices.LoginPath}?signed-out=true");
             })
@@ -144,6 +146,8 @@ internal static class AccountEndpoints
             {
                 return null;
             }
+
+            await SessionRecords.EndAllAsync(db, user.Id, SessionEndReason.AccountChanged, now);
 
             Record(AuditAction.RolesChanged, user, $"Role of {user.UserName} set to {role} from the groups sent by {openId.DisplayName} (was {(roles.Count == 0 ? "none" : string.Join(", ", roles))}).");
         }

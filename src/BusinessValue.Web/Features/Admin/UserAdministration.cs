@@ -11,7 +11,7 @@ public sealed record UserRow(Guid Id, string UserName, string DisplayName, strin
 
 /// <summary>
 /// The administrator's management of accounts. Every change ends the account's open sessions (new security
-/// stamp: cookies at their next check, open pages within a minute) and is audited in the same transaction.
+/// stamp and session records ended: cookies at once, on every node; open pages within a minute) and is audited in the same transaction.
 /// Each person has one role.
 /// </summary>
 public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard access, TimeProvider clock)
@@ -84,6 +84,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
             var problems = (await users.RemoveFromRolesAsync(user, old)).Problems();
             problems.AddRange((await users.AddToRoleAsync(user, known)).Problems());
             problems.AddRange((await users.UpdateSecurityStampAsync(user)).Problems());
+            await SessionRecords.EndAllAsync(db, user.Id, SessionEndReason.AccountChanged, clock.GetUtcNow().UtcDateTime, cancellationToken);
             record(AuditAction.RolesChanged, user, $"Changed the role of {user.UserName} from {string.Join(", ", old)} to {known}; their open sessions end.");
             return problems;
         }, cancellationToken);
@@ -110,6 +111,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
             user.IsDisabled = disabled;
             var problems = (await users.UpdateAsync(user)).Problems();
             problems.AddRange((await users.UpdateSecurityStampAsync(user)).Problems());
+            await SessionRecords.EndAllAsync(db, user.Id, SessionEndReason.AccountChanged, clock.GetUtcNow().UtcDateTime, cancellationToken);
             record(AuditAction.UserChanged, user, disabled ? $"Disabled the account {user.UserName}; its open sessions end." : $"Enabled the account {user.UserName}.");
             return problems;
         }, cancellationToken);
@@ -138,6 +140,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccessGuard 
             }
 
             problems.AddRange((await users.UpdateSecurityStampAsync(user)).Problems());
+            await SessionRecords.EndAllAsync(db, user.Id, SessionEndReason.AccountChanged, clock.GetUtcNow().UtcDateTime, cancellationToken);
             record(AuditAction.UserChanged, user, known.Count == 0
                 ? $"{user.UserName} now has no department assigned."
                 : $"{user.UserName} may now change the business data of: {string.Join(", ", known.Select(d => d.Name).Order(StringComparer.Ordinal))}.");

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace BusinessValue.Web.Features.Api;
 
 /// <summary>
-/// Requests per key per minute (<c>Api:RequestsPerMinute</c>, default 120): a token bucket, so a tool may burst
-/// up to the limit and then goes at the limit's pace. Over it: 429 with Retry-After and a problem document.
+/// Requests per key per minute (<c>Api:RequestsPerMinute</c>, default 120), counted in the database so the limit
+/// holds across app nodes (<see cref="SharedWindowLimiter"/>): a tool may burst up to the limit and then goes at
+/// the limit's pace. Over it: 429 with Retry-After and a problem document.
 /// </summary>
 internal static class ApiRateLimits
 {
@@ -18,17 +19,11 @@ internal static class ApiRateLimits
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(Policy, context => RateLimitPartition.GetTokenBucketLimiter(
+            options.AddPolicy(Policy, context => RateLimitPartition.Get(
                 context.User.FindFirst(ApiKeyAuthentication.KeyIdClaim)?.Value ?? $"address:{context.Connection.RemoteIpAddress}",
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = perMinute,
-                    // One token back every 60/N seconds: a burst up to the limit, then the limit's pace, never twice it.
-                    TokensPerPeriod = 1,
-                    ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
+                key => new SharedWindowLimiter(key, perMinute,
+                    context.RequestServices.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Infrastructure.Persistence.BusinessValueDbContext>>(),
+                    context.RequestServices.GetRequiredService<TimeProvider>())));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
