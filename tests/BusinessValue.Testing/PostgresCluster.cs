@@ -93,6 +93,13 @@ public sealed class PostgresCluster : IAsyncDisposable
 
             Thread.Sleep(20);
         }
+
+        // In a container whose first process reaps no orphans the killed postmaster stays a zombie, and PostgreSQL
+        // takes its pid in postmaster.pid for a live server; after a real crash and reboot that pid is gone.
+        // The same for the socket's lock file.
+        File.Delete(Path.Combine(_data, "postmaster.pid"));
+        File.Delete(Path.Combine(_folder, $".s.PGSQL.{_port}.lock"));
+        File.Delete(Path.Combine(_folder, $".s.PGSQL.{_port}"));
     }
 
     public async Task<string> CreateDatabaseAsync(string name)
