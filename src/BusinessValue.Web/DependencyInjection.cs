@@ -34,6 +34,7 @@ internal static class DependencyInjection
         services.AddApiRateLimits(configuration);
         services.AddApiDocumentation();
         services.AddProblemDetails();
+        services.AddDatabaseFaults();
         services.ConfigureHttpJsonOptions(options =>
         {
             // Enums by name, and formulas (Σ, ×, μ) readable rather than \u-escaped.
@@ -128,7 +129,13 @@ internal static class DependencyInjection
         if (!app.Environment.IsDevelopment())
         {
             // Stack traces only in Development; elsewhere a friendly page with the correlation id.
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            // Database faults (away, read-only, disk full) answer 503 with their reason (Hosting/DatabaseFaults).
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                CreateScopeForErrors = true,
+                StatusCodeSelector = DatabaseFaults.StatusCodeOf,
+            });
             // Strict-Transport-Security on HTTPS responses (a proxy that terminates TLS must forward the scheme).
             app.UseHsts();
         }

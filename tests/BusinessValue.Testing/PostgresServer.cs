@@ -60,7 +60,7 @@ public static class PostgresServer
         return string.IsNullOrWhiteSpace(given) ? ThrowawayCluster.Start() : given;
     }
 
-    private static class ThrowawayCluster
+    internal static class ThrowawayCluster
     {
         public static string Start()
         {
@@ -101,7 +101,7 @@ public static class PostgresServer
             return $"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres;Pooling=true;Timeout=5";
         }
 
-        private static string FindBinaries()
+        internal static string FindBinaries()
         {
             var root = "/usr/lib/postgresql";
             var bin = Directory.Exists(root)
@@ -111,14 +111,14 @@ public static class PostgresServer
                 $"PostgreSQL server binaries were not found under {root}. Run scripts/test.sh (it installs them), install postgresql-15, or set {EnvironmentVariable}.");
         }
 
-        private static int FreePort()
+        internal static int FreePort()
         {
             using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        private static void RunAsPostgres(bool asRoot, string program, string arguments)
+        internal static void RunAsPostgres(bool asRoot, string program, string arguments)
         {
             if (asRoot)
             {
@@ -130,7 +130,7 @@ public static class PostgresServer
             }
         }
 
-        private static void Run(string program, string arguments)
+        internal static void Run(string program, string arguments)
         {
             using var process = Process.Start(new ProcessStartInfo(program, arguments)
             {

@@ -9,11 +9,13 @@ namespace BusinessValue.Testing;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _folder;
+    private readonly bool _onSharedServer;
 
-    private TestDatabase(DatabaseOptions options, string? folder)
+    private TestDatabase(DatabaseOptions options, string? folder, bool onSharedServer = true)
     {
         Options = options;
         _folder = folder;
+        _onSharedServer = onSharedServer;
     }
 
     public DatabaseOptions Options { get; }
@@ -37,6 +39,20 @@ public sealed class TestDatabase : IAsyncDisposable
             folder);
     }
 
+    /// <summary>
+    /// A database the test made elsewhere (a <see cref="PostgresCluster"/> of its own, a SQLite file on a mount of its
+    /// own); disposing removes only the data folder, the database goes with its cluster or mount.
+    /// </summary>
+    public static TestDatabase At(DatabaseProvider provider, string connectionString)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bv-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return new TestDatabase(
+            new DatabaseOptions { Provider = provider, ConnectionString = connectionString, MigrateOnStartup = true, DataDirectory = folder },
+            folder,
+            onSharedServer: false);
+    }
+
     public BusinessValueDbContext CreateContext() => Options.CreateContext();
 
     public async Task MigrateAsync()
@@ -56,7 +72,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Provider == DatabaseProvider.Postgres)
+        if (Provider == DatabaseProvider.Postgres && _onSharedServer)
         {
             await PostgresServer.DropDatabaseAsync(ConnectionString);
         }

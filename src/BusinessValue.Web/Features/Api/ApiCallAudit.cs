@@ -3,6 +3,8 @@ using BusinessValue.Infrastructure.Audit;
 using BusinessValue.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
+using BusinessValue.Web.Hosting;
+
 namespace BusinessValue.Web.Features.Api;
 
 /// <summary>
@@ -46,8 +48,17 @@ internal static class ApiCallAudit
                 failed = true;
                 context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiCallAudit)).LogError(ex, "API call {Method} {Path} failed", context.Request.Method, context.Request.Path);
                 context.Response.Clear();
-                await ApiProblems.Write(context, StatusCodes.Status500InternalServerError, "The request could not be completed",
-                    $"Nothing was half-written. Try again; if it fails again, give your administrator this reference: {context.TraceIdentifier}.");
+                if (context.RequestServices.GetRequiredService<DatabaseFaults>().Recognise(ex) is { } fault)
+                {
+                    // The database is away, read-only or full: 503 with the reason, so a client waits and retries.
+                    context.Response.Headers.RetryAfter = DatabaseFaults.RetryAfter;
+                    await ApiProblems.Write(context, StatusCodes.Status503ServiceUnavailable, fault.Title, fault.Detail);
+                }
+                else
+                {
+                    await ApiProblems.Write(context, StatusCodes.Status500InternalServerError, "The request could not be completed",
+                        $"Nothing was half-written. Try again; if it fails again, give your administrator this reference: {context.TraceIdentifier}.");
+                }
             }
             finally
             {
