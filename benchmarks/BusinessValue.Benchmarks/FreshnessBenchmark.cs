@@ -39,9 +39,6 @@ public static class FreshnessBenchmark
 {
     private static readonly YearMonth Month = new(2026, 11);
 
-    /// <summary>One writer per 5 writes a second keeps each source address far below the unchecked-call limit.</summary>
-    private const double WritesPerWriter = 5;
-
     public static async Task RunAsync(string[] args)
     {
         var systems = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
@@ -69,128 +66,167 @@ public static class FreshnessBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Baseline: one full portfolio load (9 tables) {fullLoad:0} ms"));
 
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        await using var app = new BusinessValueAppFactory(database).WithSetting("Api:RequestsPerMinute", "1000000");
-        var address = app.StartKestrel();
-        var warm = Stopwatch.StartNew();
         var targets = portfolio.Dependencies.Select(d => d.SystemId).Distinct().ToList();
-        var writerCount = (int)Math.Ceiling(rates.Max() / WritesPerWriter);
-        var writers = new List<HttpClient>();
-        for (var i = 0; i < writerCount; i++)
-        {
-            writers.Add(await ClientAsync(app, address, ApiScopes.MetricsWrite, (byte)(10 + i)));
-        }
-
-        using var reader = await ClientAsync(app, address, ApiScopes.ScorecardRead, 9);
-        // The first scorecard after the start: the app's own load and calculation.
-        await ReadDowntimeAsync(reader, targets[0]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"First scorecard after start: {warm.Elapsed.TotalSeconds:0.0} s"));
-
-        // Baseline 2: the same one-row change through plain Npgsql (an UPDATE, autocommit), sequentially.
-        var plain = new List<double>();
-        for (var i = 0; i < 100; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            await using var update = npgsql.CreateCommand("UPDATE monthly_metrics SET \"DowntimeMinutes\" = $1 WHERE \"SystemId\" = $2 AND \"Month\" = $3");
-            update.Parameters.AddWithValue(40_000m + i);
-            update.Parameters.AddWithValue(targets[^(i + 1)]);
-            update.Parameters.AddWithValue(Month.ToString());
-            await update.ExecuteNonQueryAsync();
-            plain.Add(clock.Elapsed.TotalMilliseconds);
-            await Task.Delay(20);
-        }
-
-        Console.WriteLine($"Baseline: one-row UPDATE through plain Npgsql: {Percentiles(plain, "ms")}");
         var next = 0;
-        var results = new List<(int Rate, Level Level)>();
-        foreach (var rate in rates)
-        {
-            var level = await RunLevelAsync(writers, reader, targets, rate, TimeSpan.FromSeconds(seconds), () => next++);
-            results.Add((rate, level));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{rate} writes/s for {seconds} s: achieved {level.Achieved:0.0}/s, {level.Errors} errors | write {Percentiles(level.Writes, "ms")} | scorecard shows it after {Percentiles(level.Freshness.Select(f => f / 1000).ToList(), "s")}, not shown within the drain: {level.NotShown} | load {LoadAverage()}"));
-        }
+        double[] plainP95 = [0];
+        // Before: a full reload per change (as before months were applied one by one); after: months applied to the
+        // snapshot. Same data, same process, one after the other, so both see the same machine.
+        var before = await RunModeAsync(database, npgsql, targets, rates, seconds, incremental: false, () => next++, plainP95);
+        var after = await RunModeAsync(database, npgsql, targets, rates, seconds, incremental: true, () => next++, plainP95);
 
-        foreach (var (rate, level) in results)
+        foreach (var (rate, level) in after)
         {
             var writeP95 = Percentile(level.Writes, 95);
             var freshP95 = Percentile(level.Freshness, 95) / 1000;
-            Bench($"freshness: write p95 at {rate}/s", data, $"{writeP95:0} ms", $"one-row UPDATE via Npgsql: {Percentile(plain, 95):0.0} ms", writeP95 / Percentile(plain, 95), "≤ 100 ms", writeP95 <= 100);
+            var old = before.FirstOrDefault(b => b.Rate == rate).Level;
+            Bench($"freshness: write p95 at {rate}/s", data, $"{writeP95:0} ms", $"one-row UPDATE via Npgsql: {plainP95[0]:0.0} ms", writeP95 / plainP95[0], "≤ 100 ms", writeP95 <= 100);
             Bench($"freshness: scorecard shows a write, p95 at {rate}/s", data, $"{freshP95:0.00} s (max {level.Freshness.DefaultIfEmpty(double.NaN).Max() / 1000:0.00} s)",
-                $"one full portfolio load: {fullLoad / 1000:0.00} s", freshP95 / (fullLoad / 1000), "≤ 5 s", level.NotShown == 0 && freshP95 <= 5);
+                old is null ? $"one full portfolio load: {fullLoad / 1000:0.00} s" : $"full reload per change (before): {Percentile(old.Freshness, 95) / 1000:0.00} s{(old.NotShown > 0 ? $", {old.NotShown} never shown" : string.Empty)}",
+                old is null ? freshP95 / (fullLoad / 1000) : freshP95 / (Percentile(old.Freshness, 95) / 1000), "≤ 5 s", level.NotShown == 0 && freshP95 <= 5);
         }
 
-        var absorbed = results.Where(r => r.Level.Achieved >= r.Rate * 0.95 && r.Level.NotShown == 0 && Percentile(r.Level.Freshness, 95) <= 5_000).Select(r => r.Rate).DefaultIfEmpty(0).Max();
-        Bench("freshness: sustained single-row writes with scorecard ≤ 5 s (p95)", data, $"{absorbed} writes/s", $"rates tried: {string.Join(", ", rates)}", double.NaN, "≥ 50 writes/s", absorbed >= 50);
+        var absorbed = Absorbed(after);
+        Bench("freshness: sustained single-row writes with scorecard ≤ 5 s (p95)", data, $"{absorbed} writes/s", $"full reload per change (before): {Absorbed(before)} writes/s",
+            double.NaN, "≥ 50 writes/s", absorbed >= 50);
         Console.WriteLine($"Load average at end: {LoadAverage()}");
-        writers.ForEach(w => w.Dispose());
     }
+
+    private static int Absorbed(List<(int Rate, Level Level)> results) =>
+        results.Where(r => r.Level.Achieved >= r.Rate * 0.95 && r.Level.NotShown == 0 && Percentile(r.Level.Freshness, 95) <= 5_000).Select(r => r.Rate).DefaultIfEmpty(0).Max();
+
+    private static async Task<List<(int Rate, Level Level)>> RunModeAsync(TestDatabase database, NpgsqlDataSource npgsql, List<Guid> targets, int[] rates, int seconds,
+        bool incremental, Func<int> next, double[] plainP95)
+    {
+        var mode = incremental ? "AFTER (months applied to the snapshot)" : "BEFORE (full reload per change)";
+        Console.WriteLine($"=== {mode} ===");
+        await using var app = new BusinessValueAppFactory(database).WithSetting("Api:RequestsPerMinute", "1000000")
+            .WithServices(services => services.AddSingleton(new PortfolioSnapshots { AppliesMonthsIncrementally = incremental }));
+        var address = app.StartKestrel();
+        var warm = Stopwatch.StartNew();
+        var writers = new List<HttpClient>();
+        var readers = new List<HttpClient>();
+        for (var i = 0; i < Addresses; i++)
+        {
+            writers.Add(await ClientAsync(app, address, ApiScopes.MetricsWrite, (byte)(10 + i)));
+            readers.Add(await ClientAsync(app, address, ApiScopes.ScorecardRead, (byte)(100 + i)));
+        }
+
+        try
+        {
+            // The first scorecard after the start: the app's own load and calculation.
+            await ReadDowntimeAsync(readers, targets[0]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"First scorecard after start: {warm.Elapsed.TotalSeconds:0.0} s"));
+            if (!incremental)
+            {
+                // Baseline: the same one-row change through plain Npgsql (an UPDATE, autocommit), sequentially, in the same run.
+                var plain = new List<double>();
+                for (var i = 0; i < 100; i++)
+                {
+                    var clock = Stopwatch.StartNew();
+                    await using var update = npgsql.CreateCommand("UPDATE monthly_metrics SET \"DowntimeMinutes\" = $1 WHERE \"SystemId\" = $2 AND \"Month\" = $3");
+                    update.Parameters.AddWithValue(40_000m + i);
+                    update.Parameters.AddWithValue(targets[^(i + 1)]);
+                    update.Parameters.AddWithValue(Month.ToString());
+                    await update.ExecuteNonQueryAsync();
+                    plain.Add(clock.Elapsed.TotalMilliseconds);
+                    await Task.Delay(20);
+                }
+
+                plainP95[0] = Percentile(plain, 95);
+                Console.WriteLine($"Baseline: one-row UPDATE through plain Npgsql: {Percentiles(plain, "ms")}");
+            }
+
+            var results = new List<(int Rate, Level Level)>();
+            foreach (var rate in rates)
+            {
+                var level = await RunLevelAsync(writers, readers, targets, rate, TimeSpan.FromSeconds(seconds), next);
+                results.Add((rate, level));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{mode}: {rate} writes/s for {seconds} s: achieved {level.Achieved:0.0}/s, {level.Errors} errors | write {Percentiles(level.Writes, "ms")} | scorecard shows it after {Percentiles(level.Freshness.Select(f => f / 1000).ToList(), "s")}, not shown within the drain: {level.NotShown} | load {LoadAverage()}"));
+                if (level.NotShown > 0 && !incremental)
+                {
+                    // Hopeless already: a higher rate only takes longer to say so.
+                    break;
+                }
+            }
+
+            return results;
+        }
+        finally
+        {
+            writers.ForEach(w => w.Dispose());
+            readers.ForEach(r => r.Dispose());
+        }
+    }
+
+    /// <summary>Source addresses per side: each stays far below the fixed 600 unchecked calls a minute per address.</summary>
+    private const int Addresses = 24;
 
     private sealed record Level(List<double> Writes, List<double> Freshness, double Achieved, int Errors, int NotShown);
 
     private sealed record Written(Guid System, decimal Downtime, long AckTicks);
 
-    private static async Task<Level> RunLevelAsync(List<HttpClient> writers, HttpClient reader, List<Guid> targets, int rate, TimeSpan duration, Func<int> next)
+    private static async Task<Level> RunLevelAsync(List<HttpClient> writers, List<HttpClient> readers, List<Guid> targets, int rate, TimeSpan duration, Func<int> next)
     {
         var count = (int)(rate * duration.TotalSeconds);
-        var used = (int)Math.Ceiling(rate / WritesPerWriter);
         var latencies = new ConcurrentBag<double>();
         var acknowledged = new ConcurrentQueue<Written>();
         var errors = 0;
         var start = Stopwatch.GetTimestamp();
-        var running = Enumerable.Range(0, used).Select(w => Task.Run(async () =>
+        var sent = new List<Task>(count);
+        // Open loop: write k starts at k / rate seconds whether or not earlier ones have answered, as monitoring tools push.
+        var writing = Task.Run(async () =>
         {
-            // Write k is due at k / rate seconds; writer w takes every used-th write: a fixed rate across writers.
-            for (var k = w; k < count; k += used)
+            for (var k = 0; k < count; k++)
             {
-                var due = start + (long)(k * Stopwatch.Frequency / (double)rate);
-                var wait = due - Stopwatch.GetTimestamp();
+                var wait = start + (long)(k * Stopwatch.Frequency / (double)rate) - Stopwatch.GetTimestamp();
                 if (wait > 0)
                 {
                     await Task.Delay(TimeSpan.FromSeconds(wait / (double)Stopwatch.Frequency));
                 }
 
-                int index;
-                lock (targets)
+                var index = next();
+                var client = writers[k % writers.Count];
+                sent.Add(Task.Run(async () =>
                 {
-                    index = next();
-                }
-
-                var system = targets[index % targets.Count];
-                var downtime = 1 + (index % 39_000);
-                using var body = new StringContent($$"""{ "downtimeMinutes": {{downtime}} }""", Encoding.UTF8, "application/json");
-                var sent = Stopwatch.GetTimestamp();
-                using var response = await writers[w].PutAsync(new Uri($"/api/v1/systems/{system}/metrics/{Month}", UriKind.Relative), body);
-                var done = Stopwatch.GetTimestamp();
-                if (response.IsSuccessStatusCode)
-                {
-                    latencies.Add(Stopwatch.GetElapsedTime(sent, done).TotalMilliseconds);
-                    acknowledged.Enqueue(new Written(system, downtime, done));
-                }
-                else
-                {
-                    Interlocked.Increment(ref errors);
-                }
+                    var system = targets[index % targets.Count];
+                    var downtime = 1 + (index % 39_000);
+                    using var body = new StringContent($$"""{ "downtimeMinutes": {{downtime}} }""", Encoding.UTF8, "application/json");
+                    var began = Stopwatch.GetTimestamp();
+                    using var response = await client.PutAsync(new Uri($"/api/v1/systems/{system}/metrics/{Month}", UriKind.Relative), body);
+                    var done = Stopwatch.GetTimestamp();
+                    if (response.IsSuccessStatusCode)
+                    {
+                        latencies.Add(Stopwatch.GetElapsedTime(began, done).TotalMilliseconds);
+                        acknowledged.Enqueue(new Written(system, downtime, done));
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }));
             }
-        })).ToList();
+
+            await Task.WhenAll(sent);
+            return Stopwatch.GetElapsedTime(start).TotalSeconds;
+        });
 
         // One reader: every ~100 ms it checks the oldest write not yet seen, and the next ones in the same round as long
         // as they show. A write is counted when it and every earlier one show: an upper bound on each write's delay.
+        // (Acknowledgements are queued in the order they arrive, so "earlier" means answered earlier.)
         var freshness = new List<double>();
-        var writing = Task.WhenAll(running);
-        var writersDone = writing.ContinueWith(_ => Stopwatch.GetElapsedTime(start).TotalSeconds, TaskScheduler.Default);
         Written? waiting = null;
         var drainUntil = long.MaxValue;
         while (true)
         {
             if (writing.IsCompleted && drainUntil == long.MaxValue)
             {
-                drainUntil = Stopwatch.GetTimestamp() + (30 * Stopwatch.Frequency);
+                drainUntil = Stopwatch.GetTimestamp() + (Drain * Stopwatch.Frequency);
             }
 
             while ((waiting ??= acknowledged.TryDequeue(out var w) ? w : null) is { } oldest)
             {
-                var shown = await ReadDowntimeAsync(reader, oldest.System);
-                if (shown != oldest.Downtime)
+                if (await ReadDowntimeAsync(readers, oldest.System) != oldest.Downtime)
                 {
                     break;
                 }
@@ -199,7 +235,7 @@ public static class FreshnessBenchmark
                 waiting = null;
             }
 
-            if (writing.IsCompleted && waiting is null && acknowledged.IsEmpty || Stopwatch.GetTimestamp() > drainUntil)
+            if ((writing.IsCompleted && waiting is null && acknowledged.IsEmpty) || Stopwatch.GetTimestamp() > drainUntil)
             {
                 break;
             }
@@ -207,16 +243,28 @@ public static class FreshnessBenchmark
             await Task.Delay(100);
         }
 
-        await writing;
-        var elapsed = await writersDone;
+        var elapsed = await writing;
         var notShown = (waiting is null ? 0 : 1) + acknowledged.Count;
         return new Level([.. latencies], freshness, latencies.Count / Math.Max(duration.TotalSeconds, elapsed), errors, notShown);
     }
 
+    /// <summary>How long, after the last write answered, writes not yet shown are still waited for (seconds).</summary>
+    private const int Drain = 20;
+
+    private static int _reads;
+
     /// <summary>The downtime the system's scorecard for the month rests on (input D of revenue disrupted), or null.</summary>
-    private static async Task<decimal?> ReadDowntimeAsync(HttpClient reader, Guid system)
+    private static async Task<decimal?> ReadDowntimeAsync(List<HttpClient> readers, Guid system)
     {
+        var reader = readers[Interlocked.Increment(ref _reads) % readers.Count];
         using var response = await reader.GetAsync(new Uri($"/api/v1/systems/{system}/scorecard?period={Month}", UriKind.Relative));
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            Console.WriteLine("reader: 429, waiting a second");
+            await Task.Delay(1000);
+            return null;
+        }
+
         response.EnsureSuccessStatusCode();
         using var document = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
         foreach (var figure in document.RootElement.GetProperty("figures").EnumerateArray())
