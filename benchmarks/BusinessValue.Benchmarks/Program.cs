@@ -55,6 +55,13 @@ if (args is ["--systems-list"])
     return;
 }
 
+// dotnet run -c Release --project benchmarks/BusinessValue.Benchmarks -- --freshness [systems] [seconds per rate] [rates…]  (single-month API writes against scorecard freshness, PostgreSQL)
+if (args is ["--freshness", ..])
+{
+    await BusinessValue.Benchmarks.FreshnessBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 if (args is ["--split"])
 {
     var portfolio = SyntheticPortfolio.Generate(10_000, 12, 1, new YearMonth(2026, 9));

@@ -161,6 +161,8 @@ public static class MetricsUpserts
                 }
             }
 
+            // Months only: the snapshot applies exactly these rows instead of reloading the portfolio (PortfolioSnapshots).
+            PortfolioChanges.ExpectMetricsOnly(db);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             var written = rows.Count - conflicts.Count;

@@ -14,6 +14,7 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
 {
     public static readonly PortfolioChangeInterceptor Instance = new();
 
+    // The value: the metric rows saved when the save is known to change nothing else (PortfolioChanges.ExpectMetricsOnly), else a plain marker.
     private static readonly ConditionalWeakTable<DbContext, object> Changed = [];
 
     // Only the portfolio's own records (the domain's types) change scorecards; accounts, keys and the audit trail do not.
@@ -33,9 +34,9 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is BusinessValueDbContext db && Changed.Remove(db))
+        if (eventData.Context is BusinessValueDbContext db && Changed.TryGetValue(db, out var changed) && Changed.Remove(db))
         {
-            PortfolioStore.MarkChangedAsync(db).GetAwaiter().GetResult();
+            PortfolioStore.MarkChangedAsync(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>).GetAwaiter().GetResult();
         }
 
         return result;
@@ -43,9 +44,9 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is BusinessValueDbContext db && Changed.Remove(db))
+        if (eventData.Context is BusinessValueDbContext db && Changed.TryGetValue(db, out var changed) && Changed.Remove(db))
         {
-            await PortfolioStore.MarkChangedAsync(db, cancellationToken);
+            await PortfolioStore.MarkChangedAsync(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>, cancellationToken);
         }
 
         return result;
@@ -61,14 +62,34 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
             return;
         }
 
+        var metricsOnly = PortfolioChanges.TakeMetricsOnly(context);
+        HashSet<(Guid SystemId, Domain.Periods.YearMonth Month)>? metrics = metricsOnly ? [] : null;
+        var changed = false;
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Metadata.ClrType.Assembly == PortfolioAssembly
                 && !IsReview(entry.Metadata.ClrType))
             {
-                Changed.AddOrUpdate(context, Instance);
-                return;
+                changed = true;
+                // Only added or changed months are applied to a snapshot row by row; anything else reloads it whole.
+                if (metrics is not null && entry.State is not EntityState.Deleted && entry.Entity is Domain.Metrics.MonthlyMetrics month)
+                {
+                    metrics.Add((month.SystemId, month.Month));
+                }
+                else
+                {
+                    metrics = null;
+                    if (!metricsOnly)
+                    {
+                        break;
+                    }
+                }
             }
+        }
+
+        if (changed)
+        {
+            Changed.AddOrUpdate(context, metrics is { Count: > 0 } ? metrics : Instance);
         }
     }
 }

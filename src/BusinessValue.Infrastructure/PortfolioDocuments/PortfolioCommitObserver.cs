@@ -15,6 +15,19 @@ internal sealed class PortfolioCommitObserver(PortfolioSnapshots snapshots) : Db
 {
     private static readonly ConditionalWeakTable<DbContext, object> VersionRaised = [];
 
+    // A new transaction starts with nothing raised: what a failed attempt before it raised was never committed.
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        Forget(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyIfRaised(eventData.Context);
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -89,7 +102,7 @@ internal sealed class PortfolioCommitObserver(PortfolioSnapshots snapshots) : Db
     {
         if (context is not null && VersionRaised.Remove(context))
         {
-            snapshots.NotifyCommitted();
+            snapshots.NotifyCommitted(PortfolioChanges.Take(context));
         }
     }
 
@@ -98,6 +111,7 @@ internal sealed class PortfolioCommitObserver(PortfolioSnapshots snapshots) : Db
         if (context is not null)
         {
             VersionRaised.Remove(context);
+            PortfolioChanges.Forget(context);
         }
     }
 }

@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using BusinessValue.Domain.Metrics;
+using BusinessValue.Domain.Periods;
 using BusinessValue.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace BusinessValue.Infrastructure.PortfolioDocuments;
 
@@ -11,12 +15,38 @@ namespace BusinessValue.Infrastructure.PortfolioDocuments;
 /// A write committed in this process wakes <see cref="WaitForCommitAsync"/>, so a background reader can
 /// reload the snapshot before the next page asks for it; a page that finds the version moved on loads it
 /// itself, or waits for the load already under way.
+/// When every version since the snapshot was made by a write of this process that changed only monthly metrics
+/// (the API's and the forms' month writes, <see cref="MetricsUpserts"/>), the new snapshot is the old one with
+/// those months read again (one query) instead of a full load, and keeps the scorecards of the periods they are
+/// not in. A version this process did not make (another node, <c>bv import</c>) or made by any other write
+/// reloads everything, as before.
 /// </remarks>
 public sealed class PortfolioSnapshots : IDisposable
 {
+    /// <summary>Above this many changed months a full load is about as cheap as reading them one by one.</summary>
+    private const int MaxIncrementalRows = 20_000;
+
+    /// <summary>
+    /// How long a version missing from this process's commits is awaited before it counts as written elsewhere: the
+    /// database shows a commit a moment before its interceptor tells us.
+    /// </summary>
+    private static readonly TimeSpan NoticeGrace = TimeSpan.FromMilliseconds(250);
+
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly SemaphoreSlim _committed = new(0, 1);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, IReadOnlySet<(Guid SystemId, YearMonth Month)>?> _known = [];
     private PortfolioSnapshot? _current;
+
+    // Where each month is in the current snapshot's metrics; built at the first incremental change after a full load,
+    // kept up to date under _loading (positions never move: a replaced month keeps its place, a new one is appended).
+    private Dictionary<(Guid, YearMonth), int>? _positions;
+
+    /// <summary>
+    /// False reloads the whole portfolio after every write, as before months were applied one by one: for the
+    /// benchmark's before-and-after in one run (benchmarks: --freshness) and for tests that compare the two.
+    /// </summary>
+    public bool AppliesMonthsIncrementally { get; init; } = true;
 
     /// <summary>The snapshot last loaded, without asking the database whether it is still current.</summary>
     public PortfolioSnapshot? Current => _current;
@@ -43,10 +73,20 @@ public sealed class PortfolioSnapshots : IDisposable
                 return loaded;
             }
 
+            if (AppliesMonthsIncrementally && _current is { Portfolio: not null } previous && await ChangedMonthsAsync(previous.Version, version, cancellationToken) is { } months
+                && await ApplyAsync(db, previous, version, months, cancellationToken) is { } applied)
+            {
+                _current = applied;
+                Forget(version);
+                return applied;
+            }
+
             // Read after the version: a write in between makes the next reader see a newer version and reload.
             var portfolio = await PortfolioStore.LoadAsync(db, cancellationToken);
             var snapshot = new PortfolioSnapshot(version, portfolio);
+            _positions = null;
             _current = snapshot;
+            Forget(version);
             return snapshot;
         }
         finally
@@ -55,9 +95,134 @@ public sealed class PortfolioSnapshots : IDisposable
         }
     }
 
-    /// <summary>Says a write was committed in this process; wakes one waiter of <see cref="WaitForCommitAsync"/>.</summary>
-    public void NotifyCommitted()
+    /// <summary>
+    /// The months changed between the two versions when every version in between is a committed months-only write of
+    /// this process; null when any is not (then only a full load is right).
+    /// </summary>
+    private async Task<HashSet<(Guid SystemId, YearMonth Month)>?> ChangedMonthsAsync(long from, long to, CancellationToken cancellationToken)
     {
+        var months = new HashSet<(Guid SystemId, YearMonth Month)>();
+        var deadline = Stopwatch.GetTimestamp() + (long)(NoticeGrace.TotalSeconds * Stopwatch.Frequency);
+        for (var version = from + 1; version <= to; version++)
+        {
+            while (true)
+            {
+                lock (_gate)
+                {
+                    if (_known.TryGetValue(version, out var change))
+                    {
+                        if (change is null)
+                        {
+                            return null;
+                        }
+
+                        months.UnionWith(change);
+                        break;
+                    }
+                }
+
+                if (Stopwatch.GetTimestamp() > deadline)
+                {
+                    return null;
+                }
+
+                await Task.Delay(5, cancellationToken);
+            }
+
+            if (months.Count > MaxIncrementalRows)
+            {
+                return null;
+            }
+        }
+
+        return months;
+    }
+
+    /// <summary>The previous snapshot with <paramref name="changed"/> read again from the database; null if one has gone.</summary>
+    private async Task<PortfolioSnapshot?> ApplyAsync(BusinessValueDbContext db, PortfolioSnapshot previous, long version,
+        HashSet<(Guid SystemId, YearMonth Month)> changed, CancellationToken cancellationToken)
+    {
+        var portfolio = previous.Portfolio!;
+        var systems = changed.Select(c => c.SystemId).Distinct().ToList();
+        var monthsChanged = changed.Select(c => c.Month).ToHashSet();
+        var months = monthsChanged.ToList();
+        var rows = (await db.Metrics.AsNoTracking().Where(m => systems.Contains(m.SystemId) && months.Contains(m.Month)).ToListAsync(cancellationToken))
+            .Where(m => changed.Contains((m.SystemId, m.Month)))
+            .ToList();
+        if (rows.Count != changed.Count)
+        {
+            // A month was removed meanwhile (by a write that reloads anyway): not worth a special case.
+            return null;
+        }
+
+        var metrics = portfolio.Metrics as SnapshotMetrics ?? SnapshotMetrics.From(portfolio.Metrics);
+        var positions = _positions ?? Positions(metrics);
+        var replaced = new List<(int Index, MonthlyMetrics Row)>();
+        var added = new List<MonthlyMetrics>();
+        foreach (var row in rows)
+        {
+            if (positions.TryGetValue((row.SystemId, row.Month), out var index))
+            {
+                replaced.Add((index, row));
+            }
+            else
+            {
+                added.Add(row);
+            }
+        }
+
+        var snapshot = new PortfolioSnapshot(version, portfolio with { Metrics = metrics.With(replaced, added) });
+        for (var i = 0; i < added.Count; i++)
+        {
+            positions[(added[i].SystemId, added[i].Month)] = metrics.Count + i;
+        }
+
+        _positions = positions;
+        snapshot.CarryOver(previous, monthsChanged);
+        return snapshot;
+    }
+
+    private static Dictionary<(Guid, YearMonth), int> Positions(SnapshotMetrics metrics)
+    {
+        var positions = new Dictionary<(Guid, YearMonth), int>(metrics.Count);
+        for (var i = 0; i < metrics.Count; i++)
+        {
+            positions[(metrics[i].SystemId, metrics[i].Month)] = i;
+        }
+
+        return positions;
+    }
+
+    private void Forget(long upTo)
+    {
+        lock (_gate)
+        {
+            foreach (var version in _known.Keys.Where(v => v <= upTo).ToList())
+            {
+                _known.Remove(version);
+            }
+        }
+    }
+
+    /// <summary>Says a write was committed in this process; wakes one waiter of <see cref="WaitForCommitAsync"/>.</summary>
+    public void NotifyCommitted() => NotifyCommitted([]);
+
+    /// <summary>
+    /// Says a write was committed in this process, with the versions it raised the portfolio to and what each
+    /// changed; wakes one waiter of <see cref="WaitForCommitAsync"/>.
+    /// </summary>
+    public void NotifyCommitted(IReadOnlyList<PortfolioChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        lock (_gate)
+        {
+            foreach (var change in changes)
+            {
+                // Two raises to one version can only mean one was rolled back unseen: then nothing is known of it.
+                _known[change.Version] = _known.ContainsKey(change.Version) ? null : change.Metrics;
+            }
+        }
+
         try
         {
             _committed.Release();

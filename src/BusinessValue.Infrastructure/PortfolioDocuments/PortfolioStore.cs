@@ -78,15 +78,25 @@ public static class PortfolioStore
     /// Raises the portfolio's version. Every write to the portfolio calls it inside its own transaction, so
     /// cached copies (PortfolioSnapshots) are replaced on their next use.
     /// </summary>
-    public static async Task MarkChangedAsync(BusinessValueDbContext db, CancellationToken cancellationToken = default)
+    public static Task MarkChangedAsync(BusinessValueDbContext db, CancellationToken cancellationToken = default) =>
+        MarkChangedAsync(db, metrics: null, cancellationToken);
+
+    /// <param name="metrics">The monthly metric rows the write changed, when it changed nothing else; null when it may have changed anything.</param>
+    internal static async Task MarkChangedAsync(BusinessValueDbContext db, IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>? metrics, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var updated = await db.PortfolioVersions.ExecuteUpdateAsync(v => v.SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
-        if (updated == 0)
+        // One statement that raises and reads the new version (both providers know RETURNING): the snapshot learns
+        // which version this write made, so it can apply the write alone instead of reloading everything.
+        var raised = await db.Database.SqlQueryRaw<long>("UPDATE portfolio_version SET \"Version\" = \"Version\" + 1 RETURNING \"Version\" AS \"Value\"")
+            .ToListAsync(cancellationToken);
+        var version = raised.Count == 1 ? raised[0] : 1L;
+        if (raised.Count == 0)
         {
             db.PortfolioVersions.Add(new PortfolioVersion { Version = 1 });
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        PortfolioChanges.Raised(db, new PortfolioChange(version, metrics));
     }
 
     /// <summary>Deletes every record of the portfolio, children first.</summary>

@@ -1,8 +1,13 @@
+using BusinessValue.Domain;
+using BusinessValue.Domain.Engine;
+using BusinessValue.Domain.Metrics;
 using BusinessValue.Domain.Periods;
 using BusinessValue.Infrastructure.Database;
 using BusinessValue.Infrastructure.DemoData;
+using BusinessValue.Infrastructure.Persistence;
 using BusinessValue.Infrastructure.PortfolioDocuments;
 using BusinessValue.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace BusinessValue.Infrastructure.Tests.PortfolioDocuments;
 
@@ -59,4 +64,126 @@ public sealed class PortfolioSnapshotsTests
             (await snapshots.GetAsync(db))!.Departments.Should().HaveCount(5);
         }
     }
+
+    private static readonly YearMonth Last = new(2026, 9);
+
+    private static readonly Period[] Periods =
+        [Period.Parse("2026-Q1"), Period.Parse("2026-Q2"), Period.Parse("2026-Q3"), Period.Parse("2026-09"), Period.Parse("2026-10"), Period.Parse("2026-Q4")];
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task GetSnapshotAsync_MetricWritesOfEachKind_AppliedWithoutReloadAndEqualToAFullReload(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.MigrateAsync();
+        using var snapshots = new PortfolioSnapshots();
+        // Contexts as the app makes them: committed writes are told to the snapshots (PortfolioCommitObserver).
+        var options = new DbContextOptionsBuilder<BusinessValueDbContext>();
+        database.Options.Apply(options).AddInterceptors(new PortfolioCommitObserver(snapshots));
+        BusinessValueDbContext Context() => new((DbContextOptions<BusinessValueDbContext>)options.Options);
+        var portfolio = SyntheticPortfolio.Generate(40, 6, seed: 5, Last);
+        await using (var db = Context())
+        {
+            await PortfolioStore.ReplaceAsync(db, portfolio);
+        }
+
+        var systems = portfolio.Systems.Select(s => s.Id).ToList();
+        var source = new InputSource(SourceKind.Api, "test key", DateTime.UtcNow);
+        MonthlyMetrics Month(int system, YearMonth month, decimal downtime) =>
+            new MonthlyMetrics(systems[system], month, m => m == Measures.Downtime ? downtime : m == Measures.Uptime ? 99.5m : null).RecordedBy(source);
+
+        var writes = new (string Kind, Func<BusinessValueDbContext, Task> Write)[]
+        {
+            ("one month replaced (PUT)", db => MetricsUpserts.ApplyAsync(db, [Month(0, Last, 123.45m)])),
+            ("a new month (PUT)", db => MetricsUpserts.ApplyAsync(db, [Month(1, Last.AddMonths(1), 60m)])),
+            ("a batch of new and replaced months", db => MetricsUpserts.ApplyAsync(db, [Month(2, Last, 7m), Month(3, new YearMonth(2026, 4), 0m), Month(4, Last.AddMonths(1), 999.99m), Month(0, Last, 1m)])),
+            ("the same report again (nothing changes)", db => MetricsUpserts.ApplyAsync(db, [Month(0, Last, 1m)])),
+            ("a form's save, checked against the version read", async db =>
+            {
+                int? read;
+                await using (var reader = Context())
+                {
+                    read = RowVersionOf(reader, systems[5], new YearMonth(2026, 5));
+                }
+
+                await MetricsUpserts.ApplyIfUnchangedAsync(db, [Month(5, new YearMonth(2026, 5), 30m)], _ => read);
+            }),
+        };
+
+        await using (var db = Context())
+        {
+            await CheckAsync(db, "the first load");
+        }
+
+        foreach (var (kind, write) in writes)
+        {
+            var before = snapshots.Current!;
+            await using (var db = Context())
+            {
+                await write(db);
+            }
+
+            await using (var db = Context())
+            {
+                var after = await CheckAsync(db, kind);
+                after.Portfolio!.Systems.Should().BeSameAs(before.Portfolio!.Systems, $"{kind} changes months only, so the snapshot is not reloaded");
+            }
+        }
+
+        // A write that fails changes nothing: a month of a system that does not exist (the foreign key refuses it).
+        var failedFrom = snapshots.Current!;
+        await using (var db = Context())
+        {
+            var failing = () => MetricsUpserts.ApplyAsync(db, [Month(6, Last, 5m), new MonthlyMetrics(Guid.NewGuid(), Last, _ => 1m)]);
+            await failing.Should().ThrowAsync<DbUpdateException>();
+        }
+
+        await using (var db = Context())
+        {
+            (await snapshots.GetSnapshotAsync(db)).Should().BeSameAs(failedFrom);
+            await CheckAsync(db, "after a failed write");
+        }
+
+        // A write this process did not make (another node, bv import): the stamp check still reloads everything.
+        await using (var outside = database.CreateContext())
+        {
+            await MetricsUpserts.ApplyAsync(outside, [Month(7, Last, 4_321m)]);
+            outside.Departments.Add(new Domain.Organisation.Department(Guid.NewGuid(), "Elsewhere", 3));
+            await outside.SaveChangesAsync();
+        }
+
+        await using (var db = Context())
+        {
+            var reloaded = await CheckAsync(db, "after writes made elsewhere");
+            reloaded.Portfolio!.Departments.Should().Contain(d => d.Name == "Elsewhere");
+            reloaded.Portfolio.Metrics.Should().Contain(m => m.SystemId == systems[7] && m.Month == Last && m.ValueOf(Measures.Downtime) == 4_321m);
+        }
+
+        // Every period's scorecard of the snapshot, derived (or carried over) as pages do, equals one from a full load, to the cent.
+        async Task<PortfolioSnapshot> CheckAsync(BusinessValueDbContext db, string when)
+        {
+            var snapshot = await snapshots.GetSnapshotAsync(db);
+            var full = (await PortfolioStore.LoadAsync(db))!;
+            var engine = new TranslationEngine();
+            foreach (var period in Periods)
+            {
+                var ours = snapshot.Derive($"{PortfolioSnapshot.ScorecardKeyPrefix}{period.Label}", p => engine.Calculate(p, period));
+                Figures(ours).Should().Equal(Figures(engine.Calculate(full, period)), $"{period.Label} {when}");
+            }
+
+            snapshot.Portfolio!.Metrics.Should().HaveCount(full.Metrics.Count, when);
+            return snapshot;
+        }
+    }
+
+    private static int? RowVersionOf(BusinessValueDbContext db, Guid system, YearMonth month)
+    {
+        var stored = db.Metrics.SingleOrDefault(m => m.SystemId == system && m.Month == month);
+        return stored is null ? null : RowVersion.Of(db, stored);
+    }
+
+    private static List<string> Figures(Scorecard scorecard) =>
+    [
+        .. scorecard.Portfolio.Figures.Select(f => $"portfolio {f.Key} {f.Value}"),
+        .. scorecard.Systems.OrderBy(s => s.SystemId).SelectMany(s => s.Figures.Select(f => $"{s.SystemId} {f.Key} {f.Value}")),
+    ];
 }

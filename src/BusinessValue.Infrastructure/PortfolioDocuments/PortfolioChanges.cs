@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+using BusinessValue.Domain.Periods;
+using Microsoft.EntityFrameworkCore;
+
+namespace BusinessValue.Infrastructure.PortfolioDocuments;
+
+/// <summary>
+/// One raise of the portfolio version made in this process: the version it raised to and, when the write is known to
+/// have changed nothing but these monthly metric rows, their keys; null when it may have changed anything.
+/// </summary>
+public sealed record PortfolioChange(long Version, IReadOnlySet<(Guid SystemId, YearMonth Month)>? Metrics);
+
+/// <summary>
+/// What a context's writes raised the portfolio version to, kept with the context until its transaction commits
+/// (then <see cref="PortfolioCommitObserver"/> hands it to <see cref="PortfolioSnapshots"/>) or rolls back.
+/// </summary>
+internal static class PortfolioChanges
+{
+    private static readonly ConditionalWeakTable<DbContext, State> States = [];
+
+    private sealed class State
+    {
+        public bool ExpectMetricsOnly;
+
+        public List<PortfolioChange> Raised { get; } = [];
+    }
+
+    /// <summary>
+    /// Says the next save of this context writes monthly metrics and nothing else of the portfolio (MetricsUpserts).
+    /// The save's change tracker is still checked; anything else in it makes the change "unknown" again.
+    /// </summary>
+    public static void ExpectMetricsOnly(DbContext db) => States.GetOrCreateValue(db).ExpectMetricsOnly = true;
+
+    /// <summary>Takes the flag set by <see cref="ExpectMetricsOnly"/>: it holds for one save only.</summary>
+    public static bool TakeMetricsOnly(DbContext db) =>
+        States.TryGetValue(db, out var state) && state.ExpectMetricsOnly && !(state.ExpectMetricsOnly = false);
+
+    public static void Raised(DbContext db, PortfolioChange change) => States.GetOrCreateValue(db).Raised.Add(change);
+
+    /// <summary>The raises since the last call (or the start of the transaction), forgotten here.</summary>
+    public static IReadOnlyList<PortfolioChange> Take(DbContext db)
+    {
+        if (!States.TryGetValue(db, out var state) || state.Raised.Count == 0)
+        {
+            return [];
+        }
+
+        var raised = state.Raised.ToList();
+        state.Raised.Clear();
+        return raised;
+    }
+
+    public static void Forget(DbContext db)
+    {
+        if (States.TryGetValue(db, out var state))
+        {
+            state.Raised.Clear();
+            state.ExpectMetricsOnly = false;
+        }
+    }
+}
