@@ -8,6 +8,8 @@ using BusinessValue.Infrastructure.ApiKeys;
 using BusinessValue.Infrastructure.Audit;
 using BusinessValue.Infrastructure.Database;
 using BusinessValue.Infrastructure.Identity;
+using BusinessValue.Infrastructure.Persistence;
+using BusinessValue.Infrastructure.PortfolioDocuments;
 using BusinessValue.Infrastructure.Spreadsheets;
 using BusinessValue.Testing;
 using BusinessValue.Web.Features.Import;
@@ -211,26 +213,35 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
     private static async Task<string> SnapshotAsync(TestDatabase database, HttpClient reader)
     {
         await using var db = database.CreateContext();
-        var audit = db.Model.FindEntityType(typeof(AuditEntry))!.GetTableName();
-        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Where(t => t != audit).Distinct().Order(StringComparer.Ordinal).ToList();
+        var (sql, names) = CountsOf(db);
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT " + string.Join(", ", tables.Select(t => $"(SELECT COUNT(*) FROM \"{t}\")"));
+        command.CommandText = sql;
         var counts = new StringBuilder();
         await using (var rows = await command.ExecuteReaderAsync())
         {
             await rows.ReadAsync();
-            for (var i = 0; i < tables.Count; i++)
+            for (var i = 0; i < names.Count; i++)
             {
-                counts.Append(tables[i]).Append('=').Append(rows.GetInt64(i)).Append(' ');
+                counts.Append(names[i]).Append('=').Append(Convert.ToInt64(rows.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append(' ');
             }
         }
 
-        var audited = await db.AuditTrail.CountAsync(e => e.Action != AuditAction.ApiCall);
-        var version = await db.PortfolioVersions.Select(v => v.Version).SingleOrDefaultAsync();
-        var scorecard = await reader.GetStringAsync(Scorecard);
-        return $"{counts}audit={audited} version={version}\n{scorecard}";
+        return $"{counts}\n{await reader.GetStringAsync(Scorecard)}";
+    }
+
+    /// <summary>One statement that counts every table of the model, the audit entries but the API calls' own, and reads the portfolio version.</summary>
+    private static (string Sql, IReadOnlyList<string> Names) CountsOf(BusinessValueDbContext db)
+    {
+        var auditType = db.Model.FindEntityType(typeof(AuditEntry))!;
+        var audit = auditType.GetTableName()!;
+        var versionType = db.Model.FindEntityType(typeof(PortfolioVersion))!;
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Where(t => t != audit).Distinct().Order(StringComparer.Ordinal).ToList();
+        var parts = tables.Select(t => $"(SELECT COUNT(*) FROM \"{t}\")").ToList();
+        parts.Add($"(SELECT COUNT(*) FROM \"{audit}\" WHERE \"{auditType.FindProperty(nameof(AuditEntry.Action))!.GetColumnName()}\" <> '{AuditAction.ApiCall}')");
+        parts.Add($"(SELECT COALESCE(MAX(\"{versionType.FindProperty(nameof(PortfolioVersion.Version))!.GetColumnName()}\"), 0) FROM \"{versionType.GetTableName()}\")");
+        return ("SELECT " + string.Join(", ", parts), [.. tables, "audit", "version"]);
     }
 
     private static string Difference(string before, string after)

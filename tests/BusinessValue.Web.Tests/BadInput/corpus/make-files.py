@@ -154,6 +154,11 @@ def with_cell(kind, heading, value):
     return [headings, row]
 
 
+# Files of cases no longer listed do not linger: the folder is written afresh.
+if os.path.isdir(FILES):
+    import shutil
+    shutil.rmtree(FILES)
+
 random.seed(13)
 for kind, (headings, good, number, key, choice) in KINDS.items():
     text = csv([headings, good]).decode("utf-8")
