@@ -37,6 +37,10 @@ internal static class PortfolioChanges
 
     public static void Raised(DbContext db, PortfolioChange change) => States.GetOrCreateValue(db).Raised.Add(change);
 
+    /// <summary>The versions raised and not yet committed, left in place.</summary>
+    public static IReadOnlyList<long> Pending(DbContext db) =>
+        States.TryGetValue(db, out var state) ? [.. state.Raised.Select(r => r.Version)] : [];
+
     /// <summary>The raises since the last call (or the start of the transaction), forgotten here.</summary>
     public static IReadOnlyList<PortfolioChange> Take(DbContext db)
     {

@@ -28,6 +28,27 @@ internal sealed class PortfolioCommitObserver(PortfolioSnapshots snapshots) : Db
         return ValueTask.FromResult(result);
     }
 
+    // Just before the commit: the versions it will make are ours, so a reader that sees them before our notice waits for it.
+    public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        Committing(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Committing(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => NotifyIfRaised(eventData.Context);
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -106,11 +127,20 @@ internal sealed class PortfolioCommitObserver(PortfolioSnapshots snapshots) : Db
         }
     }
 
-    private static void Forget(DbContext? context)
+    private void Committing(DbContext? context)
+    {
+        if (context is not null)
+        {
+            snapshots.Committing(PortfolioChanges.Pending(context));
+        }
+    }
+
+    private void Forget(DbContext? context)
     {
         if (context is not null)
         {
             VersionRaised.Remove(context);
+            snapshots.Abandoned(PortfolioChanges.Pending(context));
             PortfolioChanges.Forget(context);
         }
     }

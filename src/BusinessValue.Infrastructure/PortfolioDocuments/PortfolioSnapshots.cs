@@ -32,6 +32,11 @@ public sealed class PortfolioSnapshots : IDisposable
     /// </summary>
     private static readonly TimeSpan NoticeGrace = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long a version this process is committing is awaited (a busy machine may delay the notice).</summary>
+    private static readonly TimeSpan CommittingGrace = TimeSpan.FromSeconds(5);
+
+    private readonly HashSet<long> _committing = [];
+
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly SemaphoreSlim _committed = new(0, 1);
     private readonly Lock _gate = new();
@@ -102,7 +107,7 @@ public sealed class PortfolioSnapshots : IDisposable
     private async Task<HashSet<(Guid SystemId, YearMonth Month)>?> ChangedMonthsAsync(long from, long to, CancellationToken cancellationToken)
     {
         var months = new HashSet<(Guid SystemId, YearMonth Month)>();
-        var deadline = Stopwatch.GetTimestamp() + (long)(NoticeGrace.TotalSeconds * Stopwatch.Frequency);
+        var start = Stopwatch.GetTimestamp();
         for (var version = from + 1; version <= to; version++)
         {
             while (true)
@@ -119,11 +124,11 @@ public sealed class PortfolioSnapshots : IDisposable
                         months.UnionWith(change);
                         break;
                     }
-                }
 
-                if (Stopwatch.GetTimestamp() > deadline)
-                {
-                    return null;
+                    if (Stopwatch.GetElapsedTime(start) > (_committing.Contains(version) ? CommittingGrace : NoticeGrace))
+                    {
+                        return null;
+                    }
                 }
 
                 await Task.Delay(5, cancellationToken);
@@ -201,6 +206,8 @@ public sealed class PortfolioSnapshots : IDisposable
             {
                 _known.Remove(version);
             }
+
+            _committing.RemoveWhere(v => v <= upTo);
         }
     }
 
@@ -218,6 +225,7 @@ public sealed class PortfolioSnapshots : IDisposable
         {
             foreach (var change in changes)
             {
+                _committing.Remove(change.Version);
                 // Two raises to one version can only mean one was rolled back unseen: then nothing is known of it.
                 _known[change.Version] = _known.ContainsKey(change.Version) ? null : change.Metrics;
             }
@@ -230,6 +238,26 @@ public sealed class PortfolioSnapshots : IDisposable
         catch (SemaphoreFullException)
         {
             // Already signalled and not yet seen: one wake-up covers any number of commits.
+        }
+    }
+
+    /// <summary>Says this process is about to commit writes that raised the version to these.</summary>
+    public void Committing(IReadOnlyList<long> versions)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        lock (_gate)
+        {
+            _committing.UnionWith(versions);
+        }
+    }
+
+    /// <summary>Says writes that raised the version to these were not committed: the numbers will be reused.</summary>
+    public void Abandoned(IReadOnlyList<long> versions)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        lock (_gate)
+        {
+            _committing.ExceptWith(versions);
         }
     }
 
