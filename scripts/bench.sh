@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs every benchmark and rewrites the summary table of docs/performance.md (between <!-- bench:begin --> and
-# <!-- bench:end -->), then prints it. Not part of the test run: it takes ~15-20 minutes on a 2-core machine.
+# <!-- bench:end -->), then prints it. Not part of the test run: it takes ~25-30 minutes on a 2-core machine.
 #   scripts/bench.sh                    every row
 #   scripts/bench.sh --quick            fewer iterations and requests, the scorecard page at 1,000 systems only
 #                                       (checks the script in ~10 minutes; figures are rough)
 #   scripts/bench.sh --no-build         use the Release build already there
 #   scripts/bench.sh --only <prefix>    only the benchmarks whose rows start with <prefix> ("engine", "scorecard page",
-#                                       "import", "circuits", "cold start"); the other rows of the table are kept
+#                                       "import", "freshness", "circuits", "cold start"); the other rows of the table are kept
 # Needs: the .NET SDK, PostgreSQL's server binaries (initdb, pg_ctl; BV_PG_BIN to point at them) and psql.
 # Every benchmark mode prints its rows as  BENCH|row|data size|ours|baseline: figure|ratio|target|met  on stdout.
 set -Eeuo pipefail
@@ -96,19 +96,20 @@ runtime="$(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ {v=$2} END {pri
 
 # --- The benchmarks: mode name | row prefix | command ----------------------------------------------------------------
 if [ -n "$quick" ]; then
-  engine_runs=5; page_requests=10; page_sizes=1000; import_rounds=1; cold_runs=1; circuits_args=(200 20 15)
+  engine_runs=5; page_requests=10; page_sizes=1000; import_rounds=1; cold_runs=1; circuits_args=(200 20 15); freshness_args=(1000 10 10 50)
 else
-  engine_runs=21; page_requests=40; page_sizes=1000,10000; import_rounds=3; cold_runs=5; circuits_args=()
+  engine_runs=21; page_requests=40; page_sizes=1000,10000; import_rounds=3; cold_runs=5; circuits_args=(); freshness_args=(10000 30 10 25 50)
 fi
 pin=()
 if command -v taskset >/dev/null; then pin=(taskset -c 0); else say "taskset not found: the engine runs unpinned"; fi
 
-modes=(engine "scorecard page" import circuits "cold start")
+modes=(engine "scorecard page" import freshness circuits "cold start")
 run_mode() {
   case "$1" in
     engine) DOTNET_gcServer=1 "${pin[@]}" dotnet "$bench_dll" --engine "$engine_runs" ;;
     "scorecard page") dotnet "$bench_dll" --scorecard-page "$page_requests" "$page_sizes" ;;
     import) dotnet "$bench_dll" --import "$import_rounds" ;;
+    freshness) dotnet "$bench_dll" --freshness "${freshness_args[@]}" ;;
     circuits)
       if ! grep -qs -- '"--circuits"' benchmarks/BusinessValue.Benchmarks/*.cs; then
         echo "the --circuits mode is not in this build: skipped"; return 3

@@ -35,6 +35,9 @@ public sealed class PortfolioSnapshots : IDisposable
     /// <summary>How long a version this process is committing is awaited (a busy machine may delay the notice).</summary>
     private static readonly TimeSpan CommittingGrace = TimeSpan.FromSeconds(5);
 
+    /// <summary>How old a check may be for the parts of a page that are not figures (<see cref="GetRecentAsync"/>).</summary>
+    public static readonly TimeSpan PagePartsMaxAge = TimeSpan.FromSeconds(1);
+
     private readonly HashSet<long> _committing = [];
 
     private readonly SemaphoreSlim _loading = new(1, 1);
@@ -42,6 +45,11 @@ public sealed class PortfolioSnapshots : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<long, IReadOnlySet<(Guid SystemId, YearMonth Month)>?> _known = [];
     private PortfolioSnapshot? _current;
+
+    // The last check that _current is the database's version (finished or under way), when it began, and how many
+    // commits this process had announced by then (GetRecentAsync).
+    private RecentCheck? _recent;
+    private long _commits;
 
     // Where each month is in the current snapshot's metrics; built at the first incremental change after a full load,
     // kept up to date under _loading (positions never move: a replaced month keeps its place, a new one is appended).
@@ -63,12 +71,41 @@ public sealed class PortfolioSnapshots : IDisposable
     public async Task<PortfolioSnapshot> GetSnapshotAsync(BusinessValueDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var asked = Stopwatch.GetTimestamp();
+        var commits = Volatile.Read(ref _commits);
         var version = await PortfolioStore.VersionAsync(db, cancellationToken);
-        if (_current is { } cached && cached.Version == version)
+        var snapshot = _current is { } cached && cached.Version == version ? cached : await LoadAsync(db, version, cancellationToken);
+        if (snapshot.Version >= version)
         {
-            return cached;
+            _recent = new RecentCheck(Task.FromResult(snapshot), asked, commits);
         }
 
+        return snapshot;
+    }
+
+    /// <summary>
+    /// For the parts of a page that are not figures (the layout's organisation name, the first-run checklist): the
+    /// snapshot another reader of this process found current, or is finding current, at most <paramref name="maxAge"/>
+    /// ago, without asking the database again, so one page does not check the version once per part
+    /// (docs/performance.md, round trips). A write committed in this process since that check means asking again, so
+    /// a person's own change always shows; only a write made elsewhere may show up to <paramref name="maxAge"/> later.
+    /// </summary>
+    public async Task<PortfolioSnapshot> GetRecentAsync(BusinessValueDbContext db, TimeSpan maxAge, CancellationToken cancellationToken = default)
+    {
+        var commits = Volatile.Read(ref _commits);
+        if (_recent is { } recent && recent.Commits == commits && Stopwatch.GetElapsedTime(recent.At) <= maxAge)
+        {
+            return await recent.Check.WaitAsync(cancellationToken);
+        }
+
+        // Started, not finished: a part asking a moment later shares this check instead of making its own.
+        var check = GetSnapshotAsync(db, cancellationToken);
+        _recent = new RecentCheck(check, Stopwatch.GetTimestamp(), commits);
+        return await check;
+    }
+
+    private async Task<PortfolioSnapshot> LoadAsync(BusinessValueDbContext db, long version, CancellationToken cancellationToken)
+    {
         await _loading.WaitAsync(cancellationToken);
         try
         {
@@ -221,6 +258,7 @@ public sealed class PortfolioSnapshots : IDisposable
     public void NotifyCommitted(IReadOnlyList<PortfolioChange> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        Interlocked.Increment(ref _commits);
         lock (_gate)
         {
             foreach (var change in changes)
@@ -245,6 +283,7 @@ public sealed class PortfolioSnapshots : IDisposable
     public void Committing(IReadOnlyList<long> versions)
     {
         ArgumentNullException.ThrowIfNull(versions);
+        Interlocked.Increment(ref _commits);
         lock (_gate)
         {
             _committing.UnionWith(versions);
@@ -269,4 +308,6 @@ public sealed class PortfolioSnapshots : IDisposable
         _loading.Dispose();
         _committed.Dispose();
     }
+
+    private sealed record RecentCheck(Task<PortfolioSnapshot> Check, long At, long Commits);
 }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using BusinessValue.Infrastructure.Identity;
+using BusinessValue.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 
 namespace BusinessValue.Web.Security;
@@ -72,7 +74,20 @@ public sealed class Sessions
         // The server-side record, on every request and every node: a signed-out session's cookie, copied or
         // not, is refused at once (docs/security.md#sessions). Cookies from before session records carry no
         // session claim and are refused too: their holders sign in again.
-        var state = await records.CheckAsync(context.Principal, context.HttpContext.RequestAborted);
+        SessionState state;
+        try
+        {
+            state = await records.CheckAsync(context.Principal, context.HttpContext.RequestAborted);
+        }
+        catch (Exception ex) when (context.HttpContext.Features.Get<IExceptionHandlerFeature>() is not null
+                                   && services.GetRequiredService<DatabaseFaults>().Describe(ex) is not null)
+        {
+            // The error page, re-executed for a database fault, must still render (503 with the reason): it goes on
+            // without the user rather than failing on the same database. The cookie is left as it is.
+            context.RejectPrincipal();
+            return;
+        }
+
         if (state != SessionState.Open)
         {
             if (state == SessionState.Ended)

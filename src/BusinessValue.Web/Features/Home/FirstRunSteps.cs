@@ -22,10 +22,11 @@ public sealed class FirstRunSteps(IDbContextFactory<BusinessValueDbContext> cont
 {
     public async Task<FirstRunProgress> GetAsync(CancellationToken cancellationToken = default)
     {
-        // The steps read the scorecard's cached portfolio (one query checks it is current) and the organisation's
-        // version: two queries for the checklist, not one per step (ScorecardRoundTripTests).
+        // The steps read the scorecard's cached portfolio, as the page around them has just checked it (or one query
+        // checks it is current), and the organisation's version: at most two queries, not one per step
+        // (ScorecardRoundTripTests).
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var portfolio = await snapshots.GetAsync(db, cancellationToken);
+        var portfolio = (await snapshots.GetRecentAsync(db, PortfolioSnapshots.PagePartsMaxAge, cancellationToken)).Portfolio;
         if (portfolio is { Organisation.IsDemo: true })
         {
             return new FirstRunProgress(true, []);

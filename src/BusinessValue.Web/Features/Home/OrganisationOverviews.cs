@@ -45,7 +45,7 @@ public sealed class OrganisationOverviews(IDbContextFactory<BusinessValueDbConte
     {
         // From the shared snapshot: one small query on every page, however large the portfolio.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var organisation = (await snapshots.GetAsync(db, cancellationToken))?.Organisation;
+        var organisation = (await snapshots.GetRecentAsync(db, PortfolioSnapshots.PagePartsMaxAge, cancellationToken)).Portfolio?.Organisation;
         return (organisation?.Name ?? "Your organisation", organisation?.IsDemo ?? false);
     }
 

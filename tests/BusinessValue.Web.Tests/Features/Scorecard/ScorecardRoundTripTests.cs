@@ -38,6 +38,7 @@ public sealed class ScorecardRoundTripTests(Xunit.Abstractions.ITestOutputHelper
             commands.Reset();
 
             (await client.GetStringAsync(new Uri("/?period=2026-Q3", UriKind.Relative))).Should().Contain("Company scorecard");
+            output.WriteLine($"first page: {commands.Texts}");
             var first = commands.Reset();
             (await client.GetStringAsync(new Uri("/?period=2026-Q2", UriKind.Relative))).Should().Contain("2026-Q2");
             var next = commands.Reset();
@@ -116,30 +117,44 @@ public sealed class ScorecardRoundTripTests(Xunit.Abstractions.ITestOutputHelper
     private sealed class CommandCounter : DbCommandInterceptor
     {
         private int _count;
+        private System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
 
-        public int Reset() => Interlocked.Exchange(ref _count, 0);
+        /// <summary>The commands counted since the last reset, shortened: the test's output says which they were.</summary>
+        public string Texts => string.Join(" | ", _texts.Select(t => t.Length > 90 ? t[..90] : t));
+
+        public int Reset()
+        {
+            _texts = new();
+            return Interlocked.Exchange(ref _count, 0);
+        }
+
+        private void Count(DbCommand command)
+        {
+            Interlocked.Increment(ref _count);
+            _texts.Enqueue(command.CommandText.ReplaceLineEndings(" "));
+        }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _count);
+            Count(command);
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
 
         public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
         {
-            Interlocked.Increment(ref _count);
+            Count(command);
             return base.ReaderExecuting(command, eventData, result);
         }
 
         public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _count);
+            Count(command);
             return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
         }
 
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _count);
+            Count(command);
             return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
         }
     }
