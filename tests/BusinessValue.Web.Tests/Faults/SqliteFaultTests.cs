@@ -147,8 +147,19 @@ public sealed class SqliteFaultTests(ITestOutputHelper output)
         /// <summary>chattr ±i on the folder and every file in it (the database, its -wal and -shm).</summary>
         public void MakeReadOnly(bool readOnly)
         {
-            var targets = string.Join(' ', Directory.GetFiles(Folder).Append(Folder));
-            var (code, error) = Run("chattr", $"{(readOnly ? "+i" : "-i")} {targets}");
+            // SQLite may delete its -wal and -shm files (the last connection closing) between listing and chattr:
+            // then list again.
+            var (code, error) = (0, "");
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                var targets = string.Join(' ', Directory.GetFiles(Folder).Append(Folder));
+                (code, error) = Run("chattr", $"{(readOnly ? "+i" : "-i")} {targets}");
+                if (code == 0 || !error.Contains("No such file", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
             if (code != 0)
             {
                 throw new InvalidOperationException($"chattr {(readOnly ? "+i" : "-i")} failed on {Folder} (needs root and a filesystem with immutable files): {error}");
