@@ -17,11 +17,16 @@ internal static class EngineRun
     {
         var benchmark = new QuarterScorecardBenchmark { Systems = 10_000 };
         benchmark.Setup();
-        for (var i = 0; i < 3; i++)
+        // Warm up until tiered compilation has settled (BenchmarkDotNet's own warm-up is of this order): with three
+        // rounds the first measured runs were still partly unoptimised code and the median came out at 2-3x the
+        // steady state on one core, where the background JIT competes with the benchmark for the only core.
+        for (var i = 0; i < 30; i++)
         {
             benchmark.RevenueDisruptedOnePass();
             benchmark.FullScorecard();
         }
+
+        Thread.Sleep(1000);
 
         var baseline = new List<double>();
         var engine = new List<double>();
