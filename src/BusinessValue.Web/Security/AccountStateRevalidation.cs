@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using BusinessValue.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace BusinessValue.Web.Security;
 
@@ -14,8 +10,6 @@ namespace BusinessValue.Web.Security;
 /// </summary>
 internal sealed class AccountStateRevalidation(
     ILoggerFactory loggerFactory,
-    IServiceScopeFactory scopes,
-    IOptions<IdentityOptions> identity,
     Sessions sessions,
     SessionRecords records,
     CircuitActivity activity,
@@ -33,15 +27,8 @@ internal sealed class AccountStateRevalidation(
             return false;
         }
 
-        // The server-side record: signed out elsewhere (another tab, another node) or the account changed.
-        if (await records.CheckAsync(principal, cancellationToken) != SessionState.Open)
-        {
-            return false;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return await users.GetUserAsync(principal) is { IsDisabled: false } user
-               && principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) == await users.GetSecurityStampAsync(user);
+        // The server-side record, in one query: signed out elsewhere (another tab, another node), or the account
+        // disabled, removed or changed (its security stamp is compared there too, so no second lookup of the user).
+        return await records.CheckAsync(principal, cancellationToken) == SessionState.Open;
     }
 }

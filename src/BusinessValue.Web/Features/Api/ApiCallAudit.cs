@@ -1,9 +1,8 @@
 using System.Threading.RateLimiting;
 using BusinessValue.Infrastructure.Audit;
 using BusinessValue.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 using BusinessValue.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace BusinessValue.Web.Features.Api;
 
