@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BusinessValue.Testing;
 
-/// <summary>A fresh, empty database of its own for one test, on either provider; removed when disposed.</summary>
+/// <summary>A fresh database of its own for one test, on either provider; removed when disposed.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _folder;
@@ -27,17 +27,52 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The folder for SQLite files, logs and keys of an app hosted on this database.</summary>
     public string DataDirectory => Options.DataDirectory;
 
+    /// <summary>
+    /// A new database with every migration applied and no data (the app loads the demo on its first start, as on a
+    /// fresh install): a copy of a template migrated once, since running every migration again for each test only
+    /// proves the migrations, which <see cref="CreateEmptyAsync"/>'s tests do.
+    /// </summary>
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrateOnStartup = true)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "bv-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = NewFolder();
+        string connectionString;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var file = Path.Combine(folder, "businessvalue.db");
+            File.Copy(await SqliteTemplate.FileAsync(), file);
+            connectionString = SqliteConnectionString(file);
+        }
+        else
+        {
+            connectionString = await PostgresServer.CreateMigratedDatabaseAsync("bv");
+        }
+
+        return new TestDatabase(
+            new DatabaseOptions { Provider = provider, ConnectionString = connectionString, MigrateOnStartup = migrateOnStartup, DataDirectory = folder },
+            folder);
+    }
+
+    /// <summary>A new database without a single table: for tests of migrating, or refusing an unmigrated database.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider, bool migrateOnStartup = true)
+    {
+        var folder = NewFolder();
         var connectionString = provider == DatabaseProvider.Sqlite
-            ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "businessvalue.db"), Pooling = false }.ToString()
+            ? SqliteConnectionString(Path.Combine(folder, "businessvalue.db"))
             : await PostgresServer.CreateDatabaseAsync("bv");
         return new TestDatabase(
             new DatabaseOptions { Provider = provider, ConnectionString = connectionString, MigrateOnStartup = migrateOnStartup, DataDirectory = folder },
             folder);
     }
+
+    private static string NewFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bv-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static string SqliteConnectionString(string file) =>
+        new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
 
     /// <summary>
     /// A database the test made elsewhere (a <see cref="PostgresCluster"/> of its own, a SQLite file on a mount of its

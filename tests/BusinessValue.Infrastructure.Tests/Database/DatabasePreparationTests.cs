@@ -14,7 +14,7 @@ public sealed class DatabasePreparationTests
     [Theory, ClassData(typeof(BothProviders))]
     public async Task PrepareAsync_EmptyDatabase_MigratesAndLoadsTheDemoOrganisationOnce(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
         var preparation = Preparation(database, new FirstStartOptions());
 
         await preparation.PrepareAsync();
@@ -46,7 +46,7 @@ public sealed class DatabasePreparationTests
     [Theory, ClassData(typeof(BothProviders))]
     public async Task PrepareAsync_NotMigratedAndMigrationOff_RefusesWithTheMissingMigration(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider, migrateOnStartup: false);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider, migrateOnStartup: false);
 
         var prepare = () => Preparation(database, new FirstStartOptions()).PrepareAsync();
 

@@ -11,7 +11,7 @@ public sealed class BusinessValueDbContextTests
     [Theory, ClassData(typeof(BothProviders))]
     public async Task Migrations_AppliedToAnEmptyDatabase_MatchTheModel(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
         await database.MigrateAsync();
 
         await using var db = database.CreateContext();

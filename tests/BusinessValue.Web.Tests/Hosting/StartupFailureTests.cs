@@ -51,7 +51,7 @@ public sealed class StartupFailureTests : IDisposable
     [Fact]
     public async Task Start_PostgresNotMigratedAndMigrationOff_StopsWithOneLineSayingHowToMigrate()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Postgres);
 
         var run = await RunAppAsync(("Database__Provider", "Postgres"), ("ConnectionStrings__BusinessValue", database.ConnectionString));
 
