@@ -95,14 +95,14 @@ internal static class BvCommand
         var command = new Command("validate", "Check a portfolio document and list every problem.") { file };
         command.SetAction(async (parse, ct) =>
         {
-            var portfolio = await ReadAsync(parse.GetValue(file)!, error, ct);
-            if (portfolio is null)
+            var read = await ReadDocumentAsync(parse.GetValue(file)!, error, ct);
+            if (read?.Portfolio is not { } portfolio)
             {
                 return ExitCodes.InvalidInput;
             }
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Valid: {portfolio.Organisation.Name}, {portfolio.Systems.Count} systems, {portfolio.Processes.Count} processes, {portfolio.Departments.Count} departments, {portfolio.Workarounds.Count} workarounds, {portfolio.Integrations.Count} integrations, {portfolio.Metrics.Count} monthly metric rows, {portfolio.RestoreTests.Count} restore tests."));
+                $"Valid: {portfolio.Organisation.Name}, {portfolio.Systems.Count} systems, {portfolio.Processes.Count} processes, {portfolio.Departments.Count} departments, {portfolio.Workarounds.Count} workarounds, {portfolio.Integrations.Count} integrations, {portfolio.Metrics.Count} monthly metric rows, {portfolio.RestoreTests.Count} restore tests{Reviews(read.Reviews)}."));
             return ExitCodes.Success;
         });
         return command;
@@ -123,9 +123,10 @@ internal static class BvCommand
                 return ExitCodes.InvalidInput;
             }
 
+            var reviews = await PortfolioStore.LoadReviewsAsync(db, ct);
             var target = parse.GetValue(file)!;
-            await File.WriteAllTextAsync(target.FullName, PortfolioDocumentWriter.ToJson(portfolio, DateTime.UtcNow), ct);
-            await output.WriteLineAsync($"Exported {portfolio.Systems.Count} systems and {portfolio.Metrics.Count} monthly metric rows from the {database.Describe()} to {target.FullName}.");
+            await File.WriteAllTextAsync(target.FullName, PortfolioDocumentWriter.ToJson(portfolio, DateTime.UtcNow, reviews), ct);
+            await output.WriteLineAsync($"Exported {portfolio.Systems.Count} systems, {portfolio.Metrics.Count} monthly metric rows and {reviews.Reviews.Count} reviews from the {database.Describe()} to {target.FullName}.");
             return ExitCodes.Success;
         });
         return command;
@@ -137,8 +138,8 @@ internal static class BvCommand
         var command = new Command("import", "Replace the configured database's portfolio with a document: all of it, or nothing.") { file };
         command.SetAction(async (parse, ct) =>
         {
-            var portfolio = await ReadAsync(parse.GetValue(file)!, error, ct);
-            if (portfolio is null)
+            var read = await ReadDocumentAsync(parse.GetValue(file)!, error, ct);
+            if (read?.Portfolio is not { } portfolio)
             {
                 return ExitCodes.InvalidInput;
             }
@@ -147,8 +148,23 @@ internal static class BvCommand
             await PrepareAsync(database, configuration, ct);
             await using var db = database.CreateContext();
             db.Actor = new AuditActor($"bv import {parse.GetValue(file)!.Name} (by {Environment.UserName})");
-            await PortfolioStore.ReplaceAsync(db, portfolio, ct);
-            await output.WriteLineAsync($"Imported {portfolio.Organisation.Name}: {portfolio.Systems.Count} systems and {portfolio.Metrics.Count} monthly metric rows into the {database.Describe()}.");
+            try
+            {
+                await PortfolioStore.ReplaceAsync(db, portfolio, read.Reviews, ct);
+            }
+            catch (PortfolioRestoreException ex)
+            {
+                await error.WriteLineAsync($"{parse.GetValue(file)!.Name}: {ex.Problems.Count} problem(s) with this database; nothing was changed.");
+                foreach (var problem in ex.Problems)
+                {
+                    await error.WriteLineAsync($"  {problem}");
+                }
+
+                return ExitCodes.InvalidInput;
+            }
+
+            await output.WriteLineAsync($"Imported {portfolio.Organisation.Name}: {portfolio.Systems.Count} systems and {portfolio.Metrics.Count} monthly metric rows into the {database.Describe()}; " +
+                (read.Reviews is { } reviews ? $"{reviews.Reviews.Count} reviews replaced the database's." : "the database's reviews are kept (the document has none)."));
             return ExitCodes.Success;
         });
         return command;
@@ -214,7 +230,15 @@ internal static class BvCommand
         await preparation.PrepareAsync(ct);
     }
 
-    private static async Task<Portfolio?> ReadAsync(FileInfo file, TextWriter error, CancellationToken ct)
+    private static string Reviews(ReviewRecords? reviews) => reviews is null
+        ? string.Empty
+        : string.Create(CultureInfo.InvariantCulture, $", {reviews.Reviews.Count} reviews ({reviews.Frozen.Count} closed), {reviews.ActionItems.Count} action items, {reviews.TranslationRequests.Count} translation requests");
+
+    private static async Task<Portfolio?> ReadAsync(FileInfo file, TextWriter error, CancellationToken ct) =>
+        (await ReadDocumentAsync(file, error, ct))?.Portfolio;
+
+    /// <returns>The sound document (portfolio, and reviews when it has the section), or null once its problems are written.</returns>
+    private static async Task<PortfolioReadResult?> ReadDocumentAsync(FileInfo file, TextWriter error, CancellationToken ct)
     {
         if (!file.Exists)
         {
@@ -225,7 +249,7 @@ internal static class BvCommand
         var result = PortfolioDocumentReader.Read(await File.ReadAllBytesAsync(file.FullName, ct), DateTime.UtcNow);
         if (result.IsValid)
         {
-            return result.Portfolio;
+            return result;
         }
 
         await error.WriteLineAsync($"{file.Name}: {result.Problems.Count} problem(s); nothing was used.");

@@ -31,6 +31,9 @@ public sealed class PortfolioDocument
     public List<MetricsDocument> Metrics { get; set; } = [];
 
     public List<RestoreTestDocument> RestoreTests { get; set; } = [];
+
+    /// <summary>The quarterly reviews; absent (null) when the document does not speak of them (docs/portfolio-format.md#reviews).</summary>
+    public ReviewsDocument? Reviews { get; set; }
 }
 
 public sealed class OrganisationDocument

@@ -15,6 +15,9 @@ namespace BusinessValue.Infrastructure.PortfolioDocuments;
 /// <summary>The outcome of reading a document: the portfolio when it is sound, else every problem found.</summary>
 public sealed record PortfolioReadResult(Portfolio? Portfolio, IReadOnlyList<PortfolioProblem> Problems)
 {
+    /// <summary>The document's reviews section when it has one and it is sound; null when it has none (import leaves the database's reviews alone).</summary>
+    public ReviewRecords? Reviews { get; init; }
+
     public bool IsValid => Portfolio is not null && Problems.Count == 0;
 }
 
@@ -22,7 +25,7 @@ public sealed record PortfolioReadResult(Portfolio? Portfolio, IReadOnlyList<Por
 /// Reads and checks a portfolio document completely before anything uses it: JSON, schema version, every
 /// field, every range and every reference. All problems are reported, each with its JSON path.
 /// </summary>
-public static class PortfolioDocumentReader
+public static partial class PortfolioDocumentReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -65,12 +68,13 @@ public static class PortfolioDocumentReader
         ArgumentNullException.ThrowIfNull(document);
         var mapper = new Mapper(nowUtc);
         var portfolio = mapper.Map(document);
-        return new PortfolioReadResult(mapper.Problems.Count == 0 ? portfolio : null, mapper.Problems);
+        var valid = mapper.Problems.Count == 0;
+        return new PortfolioReadResult(valid ? portfolio : null, mapper.Problems) { Reviews = valid ? mapper.Reviews : null };
     }
 
     private static PortfolioReadResult Failed(string path, string reason) => new(null, [new PortfolioProblem(path, reason)]);
 
-    private sealed class Mapper(DateTime nowUtc)
+    private sealed partial class Mapper(DateTime nowUtc)
     {
         private readonly HashSet<Guid> _departments = [];
         private readonly HashSet<Guid> _processes = [];
@@ -109,6 +113,7 @@ public static class PortfolioDocumentReader
             var metrics = Each(d.Metrics, "$.metrics", Metrics);
             Unique(d.Metrics?.Where(x => x is not null).Select(x => (x.SystemId, x.Month)), "$.metrics", "the same system has two rows for this month");
             var tests = Each(d.RestoreTests, "$.restoreTests", RestoreTest);
+            Reviews = d.Reviews is null ? null : ReviewsSection(d.Reviews);
 
             return organisation is null || Problems.Count > 0
                 ? null
@@ -380,14 +385,14 @@ public static class PortfolioDocumentReader
         {
             if (id is { } value && !known.Contains(value))
             {
-                Problem(path, $"{value} is not a {what} in this document.");
+                Problem(path, $"{value} is not {("aeiou".Contains(what[0], StringComparison.Ordinal) ? "an" : "a")} {what} in this document.");
                 return false;
             }
 
             return true;
         }
 
-        private void UniqueNames(IEnumerable<string?>? names, string path, string what)
+        private void UniqueNames(IEnumerable<string?>? names, string path, string what, string field = "name")
         {
             if (names is null)
             {
@@ -400,7 +405,7 @@ public static class PortfolioDocumentReader
             {
                 if (name is not null && !seen.Add(name.Trim()))
                 {
-                    Problem($"{path}[{i}].name", $"another {what} is already called '{name.Trim()}'.");
+                    Problem($"{path}[{i}].{field}", $"another {what} is already called '{name.Trim()}'.");
                 }
 
                 i++;

@@ -28,8 +28,38 @@ public static class PortfolioStore
             await db.RestoreTests.AsNoTracking().ToListAsync(cancellationToken));
     }
 
-    /// <summary>Deletes the current portfolio and writes this one: all of it, or nothing if anything fails.</summary>
-    public static async Task ReplaceAsync(BusinessValueDbContext db, Portfolio portfolio, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The quarterly reviews and what they refer to, for the portfolio document's reviews section: reviews, agendas,
+    /// decisions, frozen figures, action items, translation requests, and the accounts that own action items.
+    /// </summary>
+    public static async Task<ReviewRecords> LoadReviewsAsync(BusinessValueDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var actionItems = await db.ActionItems.AsNoTracking().ToListAsync(cancellationToken);
+        var ownerIds = actionItems.SelectMany(a => new[] { a.ItOwnerId, a.BusinessOwnerId }).Distinct().ToList();
+        var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.UserName, u.Email, u.DisplayName }).ToListAsync(cancellationToken);
+        return new ReviewRecords(
+            [.. owners.Select(u => new ReviewAccount(u.Id, u.UserName ?? u.Email ?? u.Id.ToString(), u.DisplayName))],
+            await db.Reviews.AsNoTracking().ToListAsync(cancellationToken),
+            await db.AgendaItems.AsNoTracking().ToListAsync(cancellationToken),
+            await db.ReviewDecisions.AsNoTracking().ToListAsync(cancellationToken),
+            await db.FrozenReviews.AsNoTracking().ToListAsync(cancellationToken),
+            actionItems,
+            await db.TranslationRequests.AsNoTracking().Include(r => r.Systems).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>Deletes the current portfolio and writes this one: all of it, or nothing if anything fails. The database's reviews stay as they are.</summary>
+    public static Task ReplaceAsync(BusinessValueDbContext db, Portfolio portfolio, CancellationToken cancellationToken = default) =>
+        ReplaceAsync(db, portfolio, reviews: null, cancellationToken);
+
+    /// <summary>
+    /// Deletes the current portfolio and writes this one, all of it or nothing. With <paramref name="reviews"/> (a
+    /// document with a reviews section), the database's reviews and translation requests are replaced by those too;
+    /// without, they stay as they are (docs/portfolio-format.md#reviews).
+    /// </summary>
+    /// <exception cref="PortfolioRestoreException">An action item's owner cannot be restored; nothing was changed.</exception>
+    public static async Task ReplaceAsync(BusinessValueDbContext db, Portfolio portfolio, ReviewRecords? reviews, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(portfolio);
@@ -37,6 +67,13 @@ public static class PortfolioStore
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var accountsAdded = 0;
+            if (reviews is not null)
+            {
+                await ClearReviewsAsync(db, cancellationToken);
+                accountsAdded = await RestoreAccountsAsync(db, reviews.Accounts, cancellationToken);
+            }
+
             await ClearAsync(db, cancellationToken);
             db.Organisation.Add(portfolio.Organisation);
             db.Departments.AddRange(portfolio.Departments);
@@ -47,10 +84,24 @@ public static class PortfolioStore
             db.Workarounds.AddRange(portfolio.Workarounds);
             db.Metrics.AddRange(portfolio.Metrics);
             db.RestoreTests.AddRange(portfolio.RestoreTests);
+            if (reviews is not null)
+            {
+                db.TranslationRequests.AddRange(reviews.TranslationRequests);
+                db.Reviews.AddRange(reviews.Reviews);
+                db.ActionItems.AddRange(reviews.ActionItems);
+                db.AgendaItems.AddRange(reviews.Agenda);
+                db.ReviewDecisions.AddRange(reviews.Decisions);
+                db.FrozenReviews.AddRange(reviews.Frozen);
+            }
+
             db.AuditTrail.Add(Audit.AuditEntry.Event(DateTime.UtcNow, Audit.AuditAction.PortfolioReplaced, db.Actor, "Portfolio", null,
                 $"Replaced the whole portfolio of {portfolio.Organisation.Name}: {portfolio.Departments.Count} departments, " +
                 $"{portfolio.Systems.Count} systems, {portfolio.Metrics.Count} monthly metric rows, {portfolio.Workarounds.Count} workarounds, " +
-                $"{portfolio.Integrations.Count} integrations, {portfolio.RestoreTests.Count} restore tests."));
+                $"{portfolio.Integrations.Count} integrations, {portfolio.RestoreTests.Count} restore tests" +
+                (reviews is null
+                    ? "; the reviews were kept as they were."
+                    : $"; and the reviews: {reviews.Reviews.Count} reviews ({reviews.Frozen.Count} closed with frozen figures), {reviews.Decisions.Count} decisions, " +
+                      $"{reviews.ActionItems.Count} action items, {reviews.TranslationRequests.Count} translation requests, {accountsAdded} disabled owner accounts added.")));
             // One entry for the whole replacement (above), not one per row.
             db.RecordsRowChanges = false;
             try
@@ -97,6 +148,74 @@ public static class PortfolioStore
         }
 
         PortfolioChanges.Raised(db, new PortfolioChange(version, metrics));
+    }
+
+    /// <summary>Deletes every review and translation request, children first (a restore of a document with a reviews section).</summary>
+    public static async Task ClearReviewsAsync(BusinessValueDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.AgendaItems.ExecuteDeleteAsync(cancellationToken);
+        await db.ReviewDecisions.ExecuteDeleteAsync(cancellationToken);
+        await db.FrozenReviews.ExecuteDeleteAsync(cancellationToken);
+        await db.ActionItems.ExecuteDeleteAsync(cancellationToken);
+        await db.Reviews.ExecuteDeleteAsync(cancellationToken);
+        await db.Set<Domain.Reviews.TranslationRequestSystem>().ExecuteDeleteAsync(cancellationToken);
+        await db.TranslationRequests.ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes sure every account that owns an action item exists: one with the same id is used as it is; a missing one
+    /// is added disabled, without password or role, so the items stay named and nobody can sign in with it until an
+    /// administrator enables it. Accounts are never deleted by a restore.
+    /// </summary>
+    /// <returns>How many accounts were added.</returns>
+    private static async Task<int> RestoreAccountsAsync(BusinessValueDbContext db, IReadOnlyList<ReviewAccount> accounts, CancellationToken cancellationToken)
+    {
+        var ids = accounts.Select(a => a.Id).ToList();
+        var existing = (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var missing = accounts.Where(a => !existing.Contains(a.Id)).ToList();
+        var names = missing.Select(a => Normalised(a.UserName)).ToList();
+        var taken = await db.Users.AsNoTracking().Where(u => names.Contains(u.NormalizedUserName!))
+            .Select(u => new { u.Id, u.NormalizedUserName }).ToListAsync(cancellationToken);
+        var problems = missing.Select((a, i) => (Account: a, Other: taken.FirstOrDefault(t => t.NormalizedUserName == Normalised(a.UserName))))
+            .Where(x => x.Other is not null)
+            .Select(x => new PortfolioProblem($"$.reviews.accounts[{Index(accounts, x.Account)}].userName",
+                $"'{x.Account.UserName}' is another account in this database (id {x.Other!.Id}, the document's is {x.Account.Id}): restore into a database without that account, or rename one of them first."))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new PortfolioRestoreException(problems);
+        }
+
+        var now = DateTime.UtcNow;
+        db.Users.AddRange(missing.Select(a => new Identity.AppUser
+        {
+            Id = a.Id,
+            UserName = a.UserName,
+            NormalizedUserName = Normalised(a.UserName),
+            DisplayName = a.DisplayName,
+            IsDisabled = true,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            ConcurrencyStamp = Guid.NewGuid().ToString(),
+            CreatedAtUtc = now,
+        }));
+        return missing.Count;
+    }
+
+    // As ASP.NET Core Identity's default normaliser (UpperInvariantLookupNormalizer), so sign-in and uniqueness checks find the name.
+    private static string Normalised(string userName) => userName.Normalize().ToUpperInvariant();
+
+    private static int Index(IReadOnlyList<ReviewAccount> accounts, ReviewAccount account)
+    {
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            if (ReferenceEquals(accounts[i], account))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Deletes every record of the portfolio, children first.</summary>

@@ -16,15 +16,20 @@ public sealed class PortfolioSchemaTests
     {
         "demo",
         "synthetic",
+        "with reviews",
     };
 
     [Theory]
     [MemberData(nameof(Documents))]
     public void Schema_DocumentsTheProductWrites_AreValid(string which)
     {
-        var json = which == "demo"
-            ? DemoPortfolio.Json()
-            : PortfolioDocumentWriter.ToJson(SyntheticPortfolio.Generate(40, 6, seed: 5, new YearMonth(2026, 9)), DateTime.UtcNow);
+        var synthetic = SyntheticPortfolio.Generate(40, 6, seed: 5, new YearMonth(2026, 9));
+        var json = which switch
+        {
+            "demo" => DemoPortfolio.Json(),
+            "synthetic" => PortfolioDocumentWriter.ToJson(synthetic, DateTime.UtcNow),
+            _ => PortfolioDocumentWriter.ToJson(synthetic, DateTime.UtcNow, ReviewRecordsExample.For(synthetic)),
+        };
 
         var result = Schema.Evaluate(JsonDocument.Parse(json).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
 

@@ -1,16 +1,13 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using BusinessValue.Domain.Reviews;
+using BusinessValue.Infrastructure.PortfolioDocuments;
 
 namespace BusinessValue.Web.Features.Reviews;
 
 /// <summary>How a closed review's figures and action items are written and read back: enums by name, exact decimals.</summary>
 internal static class ReviewJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
+    private static readonly JsonSerializerOptions Options = ReviewFiguresJson.Options;
 
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
 

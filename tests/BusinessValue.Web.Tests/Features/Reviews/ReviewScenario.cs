@@ -39,7 +39,8 @@ internal sealed class ReviewScenario : IAsyncDisposable
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
     /// <param name="configure">Settings or services of the app beyond the scenario's clock, e.g. a command counter.</param>
-    public static async Task<ReviewScenario> CreateAsync(Infrastructure.Database.DatabaseProvider provider, Func<BusinessValueAppFactory, BusinessValueAppFactory>? configure = null)
+    /// <param name="portfolio">Another portfolio than the six systems (e.g. the restore drill's larger one).</param>
+    public static async Task<ReviewScenario> CreateAsync(Infrastructure.Database.DatabaseProvider provider, Func<BusinessValueAppFactory, BusinessValueAppFactory>? configure = null, Domain.Engine.Portfolio? portfolio = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(Start);
@@ -49,7 +50,7 @@ internal sealed class ReviewScenario : IAsyncDisposable
         _ = app.Services;
         await using (var db = database.CreateContext())
         {
-            await PortfolioStore.ReplaceAsync(db, SyntheticPortfolio.Generate(6, 12, 12, new YearMonth(2026, 9)));
+            await PortfolioStore.ReplaceAsync(db, portfolio ?? SyntheticPortfolio.Generate(6, 12, 12, new YearMonth(2026, 9)));
         }
 
         using var scope = app.Services.CreateScope();
@@ -96,6 +97,14 @@ internal sealed class ReviewScenario : IAsyncDisposable
         var planning = scope.ServiceProvider.GetRequiredService<ReviewPlanning>();
         var outcome = await planning.CloseAsync(reviewId, (await planning.GetAsync(reviewId))!.Review.Version);
         outcome.IsSaved.Should().BeTrue(outcome.Problem);
+    }
+
+    /// <summary>The review's TIME decision for a system, taken by a review facilitator; fails the test if refused.</summary>
+    public async Task DecideAsync(Guid reviewId, Guid systemId, Domain.Engine.TimeDecision decision, string reason)
+    {
+        using var scope = As(Roles.ReviewFacilitator);
+        var outcome = await scope.ServiceProvider.GetRequiredService<ReviewDecisions>().SaveAsync(reviewId, new DecisionForm { SystemId = systemId, Decision = decision, Reason = reason });
+        outcome.IsSaved.Should().BeTrue(string.Join("; ", outcome.Problems.ByField.Values.Append(outcome.Problems.General ?? string.Empty)));
     }
 
     /// <summary>An action item raised in the review, owned by the scenario's IT owner and business owner.</summary>
