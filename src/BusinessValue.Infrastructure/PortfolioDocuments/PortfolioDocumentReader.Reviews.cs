@@ -48,7 +48,7 @@ public static partial class PortfolioDocumentReader
                 }
             }
 
-            Unique(quarters.Where(x => x is not null).Select(x => x.Quarter), $"{Path}.quarters", "there is one review per quarter, and another one is of this quarter");
+            Unique(quarters.Where(x => x is not null).Select(x => x.Quarter?.ToUpperInvariant()), $"{Path}.quarters", "there is one review per quarter, and another one is of this quarter");
             var actionItems = Each(r.ActionItems, $"{Path}.actionItems", ActionItemOf);
             var agenda = new List<AgendaItem>();
             var decisions = new List<ReviewDecision>();
