@@ -33,6 +33,14 @@ public static partial class PortfolioDocumentReader
     public static PortfolioReadResult Read(byte[] utf8, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(utf8);
+        // UTF-16 (saved by an editor as "Unicode") is not guessed at either, but named: its NUL bytes would otherwise
+        // be reported as "'0x00' is an invalid start of a value", which tells no one what to do.
+        if (utf8.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || utf8.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+            || utf8.Length >= 2 && (utf8[0] == 0 || utf8[1] == 0))
+        {
+            return Failed("$", "is not UTF-8 text (it looks like UTF-16): save the document as UTF-8.");
+        }
+
         var start = utf8.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         string json;
         try
@@ -49,6 +57,12 @@ public static partial class PortfolioDocumentReader
 
     public static PortfolioReadResult Read(string json, DateTime nowUtc)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return Failed("$", "the document is empty: the file holds no JSON at all.");
+        }
+
         PortfolioDocument? document;
         try
         {
@@ -107,11 +121,11 @@ public static partial class PortfolioDocumentReader
             var systems = Each(d.Systems, "$.systems", System);
             UniqueNames(d.Systems?.Select(x => x?.Name), "$.systems", "system");
             var dependencies = Each(d.Dependencies, "$.dependencies", Dependency);
-            Unique(d.Dependencies?.Where(x => x is not null).Select(x => (x.ProcessId, x.SystemId)), "$.dependencies", "the same process and system are linked twice");
+            Unique(d.Dependencies, x => (x.ProcessId, x.SystemId), "$.dependencies", "the same process and system are linked twice");
             var integrations = Each(d.Integrations, "$.integrations", Integration);
             var workarounds = Each(d.Workarounds, "$.workarounds", Workaround);
             var metrics = Each(d.Metrics, "$.metrics", Metrics);
-            Unique(d.Metrics?.Where(x => x is not null).Select(x => (x.SystemId, x.Month)), "$.metrics", "the same system has two rows for this month");
+            Unique(d.Metrics, x => (x.SystemId, x.Month), "$.metrics", "the same system has two rows for this month");
             var tests = Each(d.RestoreTests, "$.restoreTests", RestoreTest);
             Reviews = d.Reviews is null ? null : ReviewsSection(d.Reviews);
 
@@ -133,7 +147,12 @@ public static partial class PortfolioDocumentReader
                 var settings = new OrganisationSettings(o.Name!, nowUtc, o.IsDemo);
                 settings.ChangeCurrencyAndCalendar(CurrencyCode.Parse(o.Currency), o.FiscalYearStartMonth, nowUtc);
                 var a = o.Assumptions ?? new AssumptionsDocument();
-                a.BlockingFactors ??= new BlockingFactorsDocument();
+                if (a.BlockingFactors is null)
+                {
+                    // Documented as "may not be null": a null here more likely lost its values than means the defaults.
+                    throw new DomainRuleException("Blocking factors", "must be an object with p1 to p4, or left out for the defaults; it may not be null.");
+                }
+
                 settings.RestoreAssumptions(
                     new Assumptions
                     {
@@ -181,9 +200,16 @@ public static partial class PortfolioDocumentReader
                 return null;
             }
 
+            if (x.Costs is null)
+            {
+                // Documented as "may not be null": left out, the costs are 0; null more likely lost them on the way.
+                Problem($"{path}.costs", "must be an object with the annual costs, or left out when they are all 0; it may not be null.");
+                return null;
+            }
+
             return Attempt(path, () =>
             {
-                var costs = x.Costs ?? new CostsDocument();
+                var costs = x.Costs;
                 var system = new ItSystem(x.Id, x.Name!, x.Category!, x.Vendor, l, f, x.CreatedAtUtc is { } created ? Utc(created) : nowUtc)
                     .WithOwners(x.ItOwner, x.BusinessOwner)
                     .WithBusinessCase(new AnnualCosts(costs.Licences, costs.Infrastructure, costs.SupportStaff, costs.Other), x.ExpectedAnnualBenefit, x.IntendedUsers, x.RequiredRecoveryHours);
@@ -399,7 +425,9 @@ public static partial class PortfolioDocumentReader
                 return;
             }
 
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            // As the spreadsheet import compares names: ignoring case, runs of spaces (non-breaking ones included) and
+            // how an accent is encoded, so a document cannot hold two records that look alike.
+            var seen = new HashSet<string>(Spreadsheets.NameComparer.Instance);
             var i = 0;
             foreach (var name in names)
             {
@@ -412,23 +440,22 @@ public static partial class PortfolioDocumentReader
             }
         }
 
-        private void Unique<TKey>(IEnumerable<TKey>? keys, string path, string reason)
+        // Null entries (reported as empty) keep their place, so the path is the repeated entry's own.
+        private void Unique<TDocument, TKey>(IReadOnlyList<TDocument?>? items, Func<TDocument, TKey> key, string path, string reason)
+            where TDocument : class
         {
-            if (keys is null)
+            if (items is null)
             {
                 return;
             }
 
             var seen = new HashSet<TKey>();
-            var i = 0;
-            foreach (var key in keys)
+            for (var i = 0; i < items.Count; i++)
             {
-                if (!seen.Add(key))
+                if (items[i] is { } item && !seen.Add(key(item)))
                 {
                     Problem($"{path}[{i}]", $"{reason}.");
                 }
-
-                i++;
             }
         }
 

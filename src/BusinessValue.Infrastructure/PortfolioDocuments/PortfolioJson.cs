@@ -123,14 +123,15 @@ public static class PortfolioJson
 
     private static string Expected(string type) => type switch
     {
+        // Lists first, and integers by their full name: a list of IntegrationDocument is no whole number.
+        _ when type.Contains("List", StringComparison.Ordinal) => "a list, written [ … ]",
         _ when type.Contains("Decimal", StringComparison.Ordinal) => "a number (no quotes, at most 28 digits)",
-        _ when type.Contains("Int", StringComparison.Ordinal) => "a whole number (no quotes, no decimals)",
+        _ when type.Contains("System.Int", StringComparison.Ordinal) => "a whole number (no quotes, no decimals)",
         _ when type.Contains("Guid", StringComparison.Ordinal) => "an id in quotes, such as \"0f8fad5b-d9cb-469f-a165-70867728950e\"",
         _ when type.Contains("DateOnly", StringComparison.Ordinal) => "a date in quotes, written YYYY-MM-DD",
         _ when type.Contains("DateTime", StringComparison.Ordinal) => "a date and time in quotes, such as \"2026-07-01T00:00:00Z\"",
         _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
         _ when type.Contains("String", StringComparison.Ordinal) => "text in quotes",
-        _ when type.Contains("List", StringComparison.Ordinal) => "a list, written [ … ]",
         _ => "an object, written { … }",
     };
 

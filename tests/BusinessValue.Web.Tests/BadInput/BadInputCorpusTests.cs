@@ -22,11 +22,12 @@ using Xunit.Abstractions;
 namespace BusinessValue.Web.Tests.BadInput;
 
 /// <summary>
-/// Issue 13's bad-input campaign: every file of corpus/manifest.tsv (CSV and xlsx for every import table, plus the
-/// generated giants) is refused with the status, place and reason its line names, and nothing is written — every
-/// table's row count, the portfolio version and the API's scorecard stay as they were. Systems, integrations and
-/// metrics go through <c>POST /api/v1/imports/{kind}</c>; the business data tables, which the API refuses, through
-/// the import page's service as an administrator. One app per provider; every failure is collected and reported.
+/// Issue 13's bad-input campaign: every case of corpus/manifest.tsv (CSV and xlsx for every import table, portfolio
+/// documents, plus the generated giants) and every API payload of <see cref="ApiCorpus"/> is refused with the status,
+/// place and reason it names, and nothing is written — every table's row count, the portfolio version and the API's
+/// scorecard stay as they were. Systems, integrations and metrics files go through <c>POST /api/v1/imports/{kind}</c>;
+/// the business data tables, which the API refuses, through the import page's service as an administrator; documents
+/// the way <c>bv import</c> takes them. One app per provider; every failure is collected and reported.
 /// </summary>
 public sealed class BadInputCorpusTests(ITestOutputHelper output)
 {
@@ -44,62 +45,88 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
         await using var app = new BusinessValueAppFactory(database).WithSetting("Api:RequestsPerMinute", "100000");
         _ = app.Services;
         using var writer = await app.CreateKeyClientAsync(ApiScopes.InventoryWrite);
+        using var metricsWriter = await app.CreateKeyClientAsync(ApiScopes.MetricsWrite);
         using var reader = await app.CreateKeyClientAsync(ApiScopes.ScorecardRead);
+        using var person = await app.CreateSignedInClientAsync(Roles.Administrator);
         var before = await SnapshotAsync(database, reader);
+        var figuresBefore = before.Split('\n', 2)[1];
         var cases = CorpusCase.Read(Path.Combine(CorpusFolder, "manifest.tsv"));
-        var failures = new List<string>();
+        var apiCases = ApiCorpus.Cases().ToList();
+        var baseDocument = PortfolioDocumentReader.Read(await File.ReadAllBytesAsync(Path.Combine(CorpusFolder, "files/documents/base.json")), DateTime.UtcNow);
+        var failures = baseDocument.IsValid ? new List<string>() : [$"documents/base.json, which every document case breaks in one place, is refused: {string.Join(" | ", baseDocument.Problems)}"];
         var clock = Stopwatch.StartNew();
         var checks = TimeSpan.Zero;
 
-        foreach (var corpusCase in cases)
+        // Runs one case (its mismatch, or null), then checks that nothing was written.
+        async Task CheckAsync(string name, Func<Task<string?>> run)
         {
-            CorpusFile file;
-            Outcome outcome;
             var started = clock.Elapsed;
             try
             {
-                file = await CorpusFiles.OfAsync(corpusCase, CorpusFolder, () => SystemNamesAsync(database));
-                if (ImportTables.IsBusinessData(corpusCase.Kind))
+                if (await run() is { } why)
                 {
-                    // A scope per case, as a page's circuit has its own: an administrator's, signed in a moment ago.
-                    using var page = app.Services.CreateScope().As(Roles.Administrator);
-                    outcome = await ThroughPageAsync(page.ServiceProvider.GetRequiredService<SpreadsheetImporting>(), corpusCase.Kind, file);
-                }
-                else
-                {
-                    outcome = await ThroughApiAsync(writer, corpusCase.Kind, file);
+                    failures.Add($"{name}: {why}");
                 }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                failures.Add($"{corpusCase.Name}: threw {ex.GetType().Name}: {ex.Message}");
-                continue;
+                failures.Add($"{name}: threw {ex.GetType().Name}: {ex.Message}");
             }
 
             var checking = clock.Elapsed;
             var after = await SnapshotAsync(database, reader);
             checks += clock.Elapsed - checking;
-            if (Mismatch(corpusCase, file, outcome) is { } why)
-            {
-                failures.Add($"{corpusCase.Name}: {why}");
-            }
-
             if (after != before)
             {
-                failures.Add($"{corpusCase.Name}: something was written: {Difference(before, after)}");
+                failures.Add($"{name}: something was written: {Difference(before, after)}");
                 before = after;
             }
 
             if (clock.Elapsed - started > TimeSpan.FromSeconds(1))
             {
-                output.WriteLine($"{corpusCase.Name}: {(clock.Elapsed - started).TotalSeconds:0.0} s");
+                output.WriteLine($"{name}: {(clock.Elapsed - started).TotalSeconds:0.0} s");
             }
         }
 
-        output.WriteLine($"{provider}: {cases.Count} cases in {clock.Elapsed.TotalSeconds:0.0} s, of which {checks.TotalSeconds:0.0} s checking that nothing was written");
+        foreach (var corpusCase in cases)
+        {
+            await CheckAsync(corpusCase.Name, async () =>
+            {
+                var file = await CorpusFiles.OfAsync(corpusCase, CorpusFolder, () => SystemNamesAsync(database));
+                if (corpusCase.IsDocument)
+                {
+                    return DocumentMismatch(corpusCase, await ThroughBvImportAsync(database, file));
+                }
+
+                if (ImportTables.IsBusinessData(corpusCase.Table))
+                {
+                    // A scope per case, as a page's circuit has its own: an administrator's, signed in a moment ago.
+                    using var page = app.Services.CreateScope().As(Roles.Administrator);
+                    return Mismatch(corpusCase, file, await ThroughPageAsync(page.ServiceProvider.GetRequiredService<SpreadsheetImporting>(), corpusCase.Table, file));
+                }
+
+                return Mismatch(corpusCase, file, await ThroughApiAsync(writer, corpusCase.Table, file));
+            });
+        }
+
+        foreach (var apiCase in apiCases)
+        {
+            await CheckAsync($"api/{apiCase.Name}", () => ApiMismatchAsync(metricsWriter, apiCase));
+        }
+
+        output.WriteLine($"{provider}: {cases.Count + apiCases.Count} cases in {clock.Elapsed.TotalSeconds:0.0} s, of which {checks.TotalSeconds:0.0} s checking that nothing was written");
         string.Join(Environment.NewLine, failures).Should().BeEmpty();
         cases.Count.Should().BeGreaterThanOrEqualTo(200);
-        cases.Select(c => c.Kind).Distinct().Should().HaveCount(Enum.GetValues<ImportKind>().Length, "every table is in the corpus");
+        cases.Count(c => c.IsDocument).Should().BeGreaterThanOrEqualTo(40);
+        apiCases.Should().HaveCountGreaterThanOrEqualTo(100);
+        cases.Where(c => !c.IsDocument).Select(c => c.Table).Distinct().Should().HaveCount(Enum.GetValues<ImportKind>().Length, "every table is in the corpus");
+        // After all of it the figures are the same, and the pages and exports that show them still answer.
+        (await reader.GetStringAsync(Scorecard)).Should().Be(figuresBefore);
+        (await person.GetAsync(new Uri("/?period=2026-Q3", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await person.GetAsync(new Uri("/scorecard/export.xlsx?period=2026-Q3", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+        using var oldPeriod = await reader.GetAsync(new Uri("/api/v1/scorecard?period=1900-Q1", UriKind.Relative));
+        oldPeriod.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a period before 2000-01 is no period");
+        (await oldPeriod.Content.ReadAsStringAsync()).Should().Contain("2000-01");
     }
 
     [Theory, ClassData(typeof(BothProviders))]
@@ -172,6 +199,80 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// What <c>bv import</c> does with a document (src/BusinessValue.Cli, BvCommand.Import): read and check all of
+    /// it, then replace the portfolio in one transaction; a database refusal is exit code 1 with its reason. The
+    /// exit code, and the problems bv prints one a line.
+    /// </summary>
+    private static async Task<(int ExitCode, IReadOnlyList<PortfolioProblem> Problems)> ThroughBvImportAsync(TestDatabase database, CorpusFile file)
+    {
+        var read = PortfolioDocumentReader.Read(file.Bytes, DateTime.UtcNow);
+        if (!read.IsValid)
+        {
+            return (1, read.Problems);
+        }
+
+        await using var db = database.CreateContext();
+        db.Actor = new AuditActor($"bv import {file.FileName} (bad-input corpus)");
+        try
+        {
+            await PortfolioStore.ReplaceAsync(db, read.Portfolio!);
+            return (0, []);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+        {
+            return (1, [new PortfolioProblem("$", $"The database refused the change, so nothing was written: {(ex.InnerException ?? ex).Message.Split('\n')[0].Trim()}")]);
+        }
+    }
+
+    /// <summary>Why bv's answer to a document is not the refusal the manifest expects: exit code, a problem at the JSON path with the reason words, nothing of the code's insides.</summary>
+    private static string? DocumentMismatch(CorpusCase expected, (int ExitCode, IReadOnlyList<PortfolioProblem> Problems) outcome)
+    {
+        var text = string.Join(" | ", outcome.Problems);
+        var shown = text.Length > 600 ? text[..600] + $"… ({text.Length} characters)" : text;
+        if (outcome.ExitCode != expected.Status)
+        {
+            return $"exit code {outcome.ExitCode} (expected {expected.Status}): {shown}";
+        }
+
+        if (ShowsInsides(text))
+        {
+            return $"the message shows the code's insides: {shown}";
+        }
+
+        if (text.Length > 16 * 1024)
+        {
+            return $"the message is {text.Length} characters long: {shown}";
+        }
+
+        var match = outcome.Problems.Any(p => p.Path == expected.Row && expected.Reason.All(w => p.Reason.Contains(w, StringComparison.OrdinalIgnoreCase)));
+        return match ? null : $"no problem at {expected.Row} saying '{string.Join("', '", expected.Reason)}' among: {shown}";
+    }
+
+    /// <summary>Sends one API payload; why its answer is not a problem+json with the status and the field's name, or null.</summary>
+    private static async Task<string?> ApiMismatchAsync(HttpClient writer, ApiCase write)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(write.Method), new Uri(write.Path, UriKind.Relative));
+        if (write.Body is { } body)
+        {
+            request.Content = new ByteArrayContent(body);
+            if (write.ContentType is { } type)
+            {
+                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
+            }
+        }
+
+        using var response = await writer.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        return (int)response.StatusCode != write.Status || mediaType != "application/problem+json" || !text.Contains(write.Names, StringComparison.Ordinal) || ShowsInsides(text)
+            ? $"{(int)response.StatusCode} (expected {write.Status}) {mediaType}, expected to name '{write.Names}': {text}"
+            : null;
+    }
+
+    private static bool ShowsInsides(string text) =>
+        text.Contains("System.", StringComparison.Ordinal) || text.Contains("Exception", StringComparison.Ordinal) || text.Contains(" at ", StringComparison.Ordinal) && text.Contains(".cs:", StringComparison.Ordinal);
+
     /// <summary>Why an outcome is not the refusal the manifest expects; null when it is.</summary>
     private static string? Mismatch(CorpusCase expected, CorpusFile file, Outcome outcome)
     {
@@ -187,7 +288,7 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
             return $"answered {outcome.ContentType}, not a problem: {shown}";
         }
 
-        if (outcome.Text.Contains("System.", StringComparison.Ordinal) || outcome.Text.Contains("Exception", StringComparison.Ordinal) || outcome.Text.Contains(" at ", StringComparison.Ordinal) && outcome.Text.Contains(".cs:", StringComparison.Ordinal))
+        if (ShowsInsides(outcome.Text))
         {
             return $"the message shows the code's insides: {shown}";
         }

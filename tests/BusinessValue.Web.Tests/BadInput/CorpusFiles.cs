@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using BusinessValue.Domain.Periods;
 using BusinessValue.Infrastructure.Spreadsheets;
 
@@ -19,10 +21,16 @@ internal static class CorpusFiles
         if (!corpusCase.Source.StartsWith("gen:", StringComparison.Ordinal))
         {
             var path = Path.Combine(corpusFolder, corpusCase.Source);
-            return new CorpusFile(Path.GetFileName(path), await File.ReadAllBytesAsync(path));
+            var bytes = await File.ReadAllBytesAsync(path);
+            return new CorpusFile(Path.GetFileName(path), corpusCase.IsDocument ? WithMonthsFromNow(bytes) : bytes);
         }
 
-        var (headings, example) = await TemplateAsync(corpusCase.Kind);
+        if (corpusCase.IsDocument)
+        {
+            return await DocumentAsync(corpusCase, corpusFolder);
+        }
+
+        var (headings, example) = await TemplateAsync(corpusCase.Table);
         var generator = corpusCase.Source["gen:".Length..];
         var argument = generator.Contains(':', StringComparison.Ordinal) ? generator[(generator.IndexOf(':', StringComparison.Ordinal) + 1)..] : string.Empty;
         var name = $"{corpusCase.Name.Replace('/', '-')}.csv";
@@ -46,12 +54,63 @@ internal static class CorpusFiles
                 var ahead = YearMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(int.Parse(argument, CultureInfo.InvariantCulture)).ToString();
                 return new(name, Csv([headings, With(headings, example, "Month", ahead)]));
             case "good-then-bad":
-                var rows = await GoodRowsAsync(corpusCase.Kind, headings, example, systemNames);
+                var rows = await GoodRowsAsync(corpusCase.Table, headings, example, systemNames);
                 rows.Add(With(headings, rows[^1], argument, "-5"));
                 return new(name, Csv([headings, .. rows]), rows.Count + 1);
             default:
                 throw new InvalidDataException($"{corpusCase.Name}: no generator '{generator}'");
         }
+    }
+
+    /// <summary>
+    /// The documents of 20 MB and more, made from documents/base.json: <c>huge-string:PATH</c> (21 MB of text in
+    /// the string at PATH), <c>padded:N</c> (N MB of line breaks, and the second system with the first one's id).
+    /// </summary>
+    private static async Task<CorpusFile> DocumentAsync(CorpusCase corpusCase, string corpusFolder)
+    {
+        var document = JsonNode.Parse(await File.ReadAllBytesAsync(Path.Combine(corpusFolder, "files/documents/base.json")))!;
+        var generator = corpusCase.Source["gen:".Length..].Split(':', 2);
+        switch (generator[0])
+        {
+            case "huge-string":
+                var path = generator[1].Replace("[", ".[", StringComparison.Ordinal).Split('.');
+                var node = document;
+                foreach (var part in path[..^1])
+                {
+                    node = part.StartsWith('[') ? node[int.Parse(part[1..^1], CultureInfo.InvariantCulture)]! : node[part]!;
+                }
+
+                node[path[^1]] = new string('V', 21 * 1024 * 1024);
+                break;
+            case "padded":
+                // N MB of line breaks between the fields (JSON allows them), and one flaw: the second system has the first's id.
+                var systems = document["systems"]!.AsArray();
+                systems[1]!["id"] = systems[0]!["id"]!.GetValue<string>();
+                var text = JsonSerializer.SerializeToUtf8Bytes(document);
+                var padding = new byte[int.Parse(generator[1], CultureInfo.InvariantCulture) * 1024 * 1024];
+                Array.Fill(padding, (byte)'\n');
+                return new($"{corpusCase.Name.Replace('/', '-')}.json", [(byte)'{', .. padding, .. text.AsSpan(1)]);
+            default:
+                throw new InvalidDataException($"{corpusCase.Name}: no generator '{generator[0]}'");
+        }
+
+        return new($"{corpusCase.Name.Replace('/', '-')}.json", JsonSerializer.SerializeToUtf8Bytes(document));
+    }
+
+    /// <summary>A document's <c>{{month+N}}</c>: the month N months from now, for the months a document may not hold yet.</summary>
+    private static byte[] WithMonthsFromNow(byte[] bytes)
+    {
+        var marker = "{{month+"u8;
+        var at = bytes.AsSpan().IndexOf(marker);
+        if (at < 0)
+        {
+            return bytes;
+        }
+
+        var end = bytes.AsSpan(at).IndexOf("}}"u8) + at;
+        var months = int.Parse(Encoding.UTF8.GetString(bytes, at + marker.Length, end - at - marker.Length), CultureInfo.InvariantCulture);
+        var month = Encoding.UTF8.GetBytes(YearMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow)).AddMonths(months).ToString());
+        return WithMonthsFromNow([.. bytes.AsSpan(0, at), .. month, .. bytes.AsSpan(end + 2)]);
     }
 
     /// <summary>999 rows that would each be imported (for dependencies: every pair of the demo's processes and systems but one).</summary>

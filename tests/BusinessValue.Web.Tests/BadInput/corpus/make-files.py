@@ -285,6 +285,205 @@ case("metrics", "xlsx-month-serial-zero", xlsx([headings, ["CRM", ("d", "0"), 99
 case("metrics", "xlsx-month-negative-serial", xlsx([headings, ["CRM", ("d", "-1"), 99.5, 30.0, 1.0, 100.0, 4.2]]), 422, 2, "Month", "month", "xlsx")
 case("metrics", "xlsx-same-month-twice", xlsx([headings, ["CRM", "2026-05", 99.5, 30.0, 1.0, 100.0, 4.2], ["CRM", ("d", "46143"), 99.0, 30.0, 1.0, 100.0, 4.2]]), 422, 3, "(row)", "repeats|row 2", "xlsx")
 
+
+# Portfolio documents (kind "document"): what `bv import` reads. Each is the base document — the shipped demo cut down
+# to four systems and what refers to them, which the reader accepts (the test checks that) — with one thing broken.
+# Status 1 is bv's exit code for invalid input; "row" is the JSON path the problem must be reported at; a file
+# may hold {{month+N}}, replaced by the month N months from now when the test runs.
+import json, copy, unicodedata
+ROOT = os.path.normpath(os.path.join(HERE, "..", "..", "..", ".."))
+demo = json.load(open(os.path.join(ROOT, "src/BusinessValue.Infrastructure/DemoData/demo-portfolio.json"), encoding="utf-8"))
+kept = {s["id"] for s in demo["systems"][:4]}
+BASE = dict(demo)
+BASE["systems"] = demo["systems"][:4]
+BASE["dependencies"] = [d for d in demo["dependencies"] if d["systemId"] in kept]
+BASE["integrations"] = [i for i in demo["integrations"] if i["sourceSystemId"] in kept and i["targetSystemId"] in kept]
+BASE["workarounds"] = [w for w in demo["workarounds"] if w["systemIds"] and all(s in kept for s in w["systemIds"])]
+BASE["metrics"] = [m for m in demo["metrics"] if m["systemId"] in kept][:3]
+BASE["restoreTests"] = [t for t in demo["restoreTests"] if t["systemId"] in kept][:2]
+for section in ("dependencies", "integrations", "workarounds", "metrics", "restoreTests"):
+    assert BASE[section], section
+
+
+class Raw:
+    """A JSON value written as is (1e400, NaN, a number beyond any decimal)."""
+    def __init__(self, text):
+        self.text = text
+
+
+DELETE = object()
+
+
+def dumps(document):
+    raws = []
+
+    def default(o):
+        if isinstance(o, Raw):
+            raws.append(o.text)
+            return f"\x00RAW{len(raws) - 1}"
+        raise TypeError(o)
+
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=default)
+    for i, raw in enumerate(raws):
+        text = text.replace(json.dumps(f"\x00RAW{i}"), raw)
+    return text.encode("utf-8")
+
+
+def changed(*edits):
+    """The base with each (path, value) set: a path such as systems[0].costs.licences; DELETE removes the field."""
+    document = copy.deepcopy(BASE)
+    for path, value in edits:
+        node, parts = document, path.replace("[", ".[").split(".")
+        for part in parts[:-1]:
+            node = node[int(part[1:-1])] if part.startswith("[") else node[part]
+        last = parts[-1]
+        key = int(last[1:-1]) if last.startswith("[") else last
+        if value is DELETE:
+            del node[key]
+        else:
+            node[key] = value
+    return dumps(document)
+
+
+def replaced(old, new):
+    text = dumps(BASE).decode("utf-8")
+    assert old in text, old
+    return text.replace(old, new, 1).encode("utf-8")
+
+
+def document(name, data, path, reason):
+    case("documents", name, data, 1, path, "-", reason, "json")
+    manifest[-1] = (f"document/{name}", "document") + manifest[-1][2:]
+
+
+base = dumps(BASE)
+os.makedirs(os.path.join(FILES, "documents"), exist_ok=True)
+with open(os.path.join(FILES, "documents", "base.json"), "wb") as f:
+    f.write(base)
+
+# Not a JSON document at all, or not UTF-8 text.
+document("empty-file", b"", "$", "the document is empty")
+document("only-spaces", b" \r\n\t ", "$", "the document is empty")
+document("not-json", b"departments: Sales, Finance\n", "$", "invalid start of a value|line 1")
+document("truncated", base[: len(base) // 2], "$.dependencies[5].systemId", "reached end of data|line 1")
+document("null-document", b"null", "$", "the document is empty")
+document("a-list", b"[]", "$", "must be an object")
+document("utf16-le-bom", b"\xff\xfe" + base.decode("utf-8").encode("utf-16-le"), "$", "not UTF-8 text")
+document("utf16-be-no-bom", base.decode("utf-8").encode("utf-16-be"), "$", "not UTF-8 text|UTF-16")
+document("utf16-le-no-bom", base.decode("utf-8").encode("utf-16-le"), "$", "not UTF-8 text|UTF-16")
+document("nul-byte", base[:40] + b"\x00" + base[40:], "$.organisation", "invalid within a JSON string|position 41")
+document("invalid-utf8", base[:40] + bytes([0xC3, 0x28]) + base[40:], "$", "not UTF-8 text|byte 41")
+document("latin1-accent", replaced('"name":"CRM"', '"name":"CRM Caf\u00e9"').replace("Caf\u00e9".encode("utf-8"), "Caf\u00e9".encode("latin-1")), "$", "not UTF-8 text")
+document("bom-twice", b"\xef\xbb\xbf\xef\xbb\xbf" + base, "$", "invalid start of a value")
+document("binary-junk", bytes(random.randrange(256) for _ in range(2048)), "$", "UTF-8")
+document("deep-nesting", b'{"schemaVersion":1,"organisation":' + b"[" * 10000 + b"]" * 10000 + b"}", "$.organisation", "must be an object")
+# The schema version is checked before anything else.
+document("schema-version-2", changed(("schemaVersion", 2)), "$.schemaVersion", "must be 1|says 2")
+document("schema-version-missing", changed(("schemaVersion", DELETE)), "$.schemaVersion", "must be 1|says 0")
+document("schema-version-text", changed(("schemaVersion", "1")), "$.schemaVersion", "whole number")
+document("schema-version-decimal", changed(("schemaVersion", 1.5)), "$.schemaVersion", "whole number")
+# Every section of the wrong type, or null.
+for section, value, words in [("organisation", [], "an object"), ("departments", {}, "a list"), ("processes", "order to cash", "a list"),
+                              ("systems", 12, "a list"), ("dependencies", True, "a list"), ("integrations", {"id": "x"}, "a list"),
+                              ("workarounds", "[]", "a list"), ("metrics", {}, "a list"), ("restoreTests", 1, "a list")]:
+    document(f"{section}-wrong-type", changed((section, value)), f"$.{section}", words)
+for section in ("departments", "processes", "systems", "dependencies", "integrations", "workarounds", "metrics", "restoreTests"):
+    document(f"{section}-null", changed((section, None)), f"$.{section}", "must be a list|it is null")
+document("organisation-missing", changed(("organisation", DELETE)), "$.organisation", "is required")
+document("a-null-system", changed(("systems[1]", None)), "$.systems[1]", "is empty")
+document("workaround-systems-null", changed(("workarounds[0].systemIds", None)), "$.workarounds[0].systemIds", "must be a list")
+document("blocking-factors-null", changed(("organisation.assumptions.blockingFactors", None)), "$.organisation", "Blocking factors|may not be null")
+document("costs-null", changed(("systems[0].costs", None)), "$.systems[0].costs", "may not be null")
+# Organisation and assumptions.
+document("organisation-name-missing", changed(("organisation.name", DELETE)), "$.organisation", "name")
+document("organisation-name-201", changed(("organisation.name", "N" * 201)), "$.organisation", "200")
+document("currency-not-letters", changed(("organisation.currency", "US1")), "$.organisation", "Currency|US1")
+document("currency-four-letters", changed(("organisation.currency", "USDT")), "$.organisation", "USDT")
+document("fiscal-month-13", changed(("organisation.fiscalYearStartMonth", 13)), "$.organisation", "13")
+document("working-weeks-53", changed(("organisation.assumptions.workingWeeksPerYear", 53)), "$.organisation", "Working weeks per year|53")
+document("abandonment-over-100-percent", changed(("organisation.assumptions.abandonmentFactor", 2)), "$.organisation", "2")
+document("labour-rate-above-maximum", changed(("organisation.assumptions.labourRatePerHour", 1000000000)), "$.organisation", "Loaded labour rate")
+# Ids, names and references.
+document("system-id-twice", changed(("systems[1].id", BASE["systems"][0]["id"])), "$.systems[1].id", "used by another system")
+document("department-id-missing", changed(("departments[1].id", DELETE)), "$.departments[1].id", "needs an id")
+document("id-all-zero", changed(("systems[2].id", "00000000-0000-0000-0000-000000000000")), "$.systems[2].id", "needs an id")
+document("id-not-a-guid", changed(("systems[2].id", "CRM")), "$.systems[2].id", "an id in quotes")
+document("integration-id-of-a-workaround", changed(("integrations[0].id", BASE["workarounds"][0]["id"])), "$.workarounds[0].id", "used by another record")
+document("system-name-other-case", changed(("systems[1].name", BASE["systems"][0]["name"].lower())), "$.systems[1].name", "another system is already called")
+document("system-name-nbsp", changed(("systems[1].name", BASE["systems"][0]["name"] + "\u00a0")), "$.systems[1].name", "another system is already called")
+document("system-name-nfd", changed(("systems[0].name", "Caf\u00e9"), ("systems[1].name", unicodedata.normalize("NFD", "Caf\u00e9"))), "$.systems[1].name", "another system is already called")
+document("department-name-twice", changed(("departments[1].name", " " + BASE["departments"][0]["name"].upper() + " ")), "$.departments[1].name", "another department is already called")
+document("process-name-empty", changed(("processes[0].name", "   ")), "$.processes[0]", "name")
+document("system-name-201", changed(("systems[0].name", "S" * 201)), "$.systems[0]", "200")
+document("workaround-description-501", changed(("workarounds[0].description", "W" * 501)), "$.workarounds[0]", "500")
+document("process-of-missing-department", changed(("processes[0].departmentId", "00000000-0000-4000-8000-00000000dead")), "$.processes[0].departmentId", "not a department in this document")
+document("dependency-of-missing-process", changed(("dependencies[0].processId", "00000000-0000-4000-8000-00000000dead")), "$.dependencies[0].processId", "not a process in this document")
+document("dependency-on-missing-system", changed(("dependencies[0].systemId", "00000000-0000-4000-8000-00000000dead")), "$.dependencies[0].systemId", "not a system in this document")
+document("integration-to-missing-system", changed(("integrations[0].targetSystemId", "00000000-0000-4000-8000-00000000dead")), "$.integrations[0].targetSystemId", "not a system in this document")
+document("workaround-on-missing-system", changed(("workarounds[0].systemIds", ["00000000-0000-4000-8000-00000000dead"])), "$.workarounds[0].systemIds[0]", "not a system in this document")
+document("metrics-of-missing-system", changed(("metrics[0].systemId", "00000000-0000-4000-8000-00000000dead")), "$.metrics[0].systemId", "not a system in this document")
+document("restore-test-of-missing-system", changed(("restoreTests[0].systemId", "00000000-0000-4000-8000-00000000dead")), "$.restoreTests[0].systemId", "not a system in this document")
+document("dependency-twice", changed(("dependencies", BASE["dependencies"] + [BASE["dependencies"][0]])), f"$.dependencies[{len(BASE['dependencies'])}]", "linked twice")
+document("dependency-twice-after-a-null", changed(("dependencies", [None] + BASE["dependencies"] + [BASE["dependencies"][0]])), f"$.dependencies[{len(BASE['dependencies']) + 1}]", "linked twice")
+document("metrics-month-twice", changed(("metrics", BASE["metrics"] + [BASE["metrics"][0]])), f"$.metrics[{len(BASE['metrics'])}]", "two rows for this month")
+# Choices.
+document("lifecycle-unknown", changed(("systems[0].lifecycle", "zombie")), "$.systems[0].lifecycle", "'zombie' is not one of")
+document("importance-missing", changed(("processes[0].importance", DELETE)), "$.processes[0].importance", "is required")
+document("integration-mode-number", changed(("integrations[0].mode", 1)), "$.integrations[0].mode", "text in quotes")
+document("removed-without-day", changed(("workarounds[0].status", "removed"), ("workarounds[0].removedOn", DELETE)), "$.workarounds[0].removedOn", "is required when the status is removed")
+document("source-without-detail", changed(("systems[0].source.detail", " ")), "$.systems[0].source.detail", "who or what recorded")
+# Months, dates and times that cannot be.
+for label, month, words in [("13", "2026-13", "must be a month written YYYY-MM"), ("00", "2026-00", "must be a month written YYYY-MM"),
+                            ("two-digit-year", "26-08", "must be a month written YYYY-MM"), ("a-day", "2026-08-01", "must be a month written YYYY-MM"),
+                            ("formula", "=TODAY()", "must be a month written YYYY-MM")]:
+    document(f"metrics-month-{label}", changed(("metrics[0].month", month)), "$.metrics[0].month", words)
+document("metrics-month-1999", changed(("metrics[0].month", "1999-12")), "$.metrics[0]", "Month")
+document("metrics-month-1900", changed(("metrics[0].month", "1900-01")), "$.metrics[0]", "Month")
+document("metrics-month-two-ahead", changed(("metrics[0].month", "{{month+2}}")), "$.metrics[0]", "Month")
+document("tested-on-february-30", changed(("restoreTests[0].testedOn", "2026-02-30")), "$.restoreTests[0].testedOn", "a date in quotes")
+document("tested-on-number", changed(("restoreTests[0].testedOn", 20250602)), "$.restoreTests[0].testedOn", "a date in quotes")
+document("created-at-month-13", changed(("systems[0].createdAtUtc", "2026-13-01T00:00:00Z")), "$.systems[0].createdAtUtc", "a date and time")
+# Amounts: negative, NaN, beyond any decimal, beyond numeric(20,6) and the product's ranges, too many decimals, shares over 100%.
+document("licences-negative", changed(("systems[0].costs.licences", -1)), "$.systems[0]", "Licence cost")
+document("licences-nan", changed(("systems[0].costs.licences", Raw("NaN"))), "$.systems[0].costs.licences", "invalid start of a value")
+document("licences-nan-in-quotes", changed(("systems[0].costs.licences", "NaN")), "$.systems[0].costs.licences", "a number")
+document("licences-1e400", changed(("systems[0].costs.licences", Raw("1e400"))), "$.systems[0].costs.licences", "a number")
+document("licences-formula", changed(("systems[0].costs.licences", "=1+1")), "$.systems[0].costs.licences", "a number")
+document("licences-beyond-decimal", changed(("systems[0].costs.licences", Raw("79228162514264337593543950335"))), "$.systems[0]", "Licence cost")
+document("licences-beyond-numeric-20-6", changed(("systems[0].costs.licences", Raw("100000000000000"))), "$.systems[0]", "Licence cost")
+document("infrastructure-above-a-trillion", changed(("systems[0].costs.infrastructure", Raw("1e13"))), "$.systems[0]", "Infrastructure cost")
+document("support-staff-above-a-trillion", changed(("systems[0].costs.supportStaff", Raw("1e13"))), "$.systems[0]", "Support staff cost")
+document("other-cost-above-a-trillion", changed(("systems[0].costs.other", Raw("1e13"))), "$.systems[0]", "Other cost")
+document("expected-benefit-above-a-trillion", changed(("systems[0].expectedAnnualBenefit", Raw("1e13"))), "$.systems[0]", "Expected annual benefit")
+document("required-recovery-beyond-a-year", changed(("systems[0].requiredRecoveryHours", 9000)), "$.systems[0]", "Required recovery time")
+document("annual-revenue-above-a-trillion", changed(("processes[0].annualRevenue", Raw("1000000000001"))), "$.processes[0]", "Annual revenue")
+document("annual-revenue-seven-decimals", changed(("processes[0].annualRevenue", Raw("1.0000001"))), "$.processes[0]", "decimal places")
+document("operating-hours-169", changed(("processes[0].operatingHoursPerWeek", 169)), "$.processes[0]", "168")
+document("department-rate-above-maximum", changed(("departments[0].labourRatePerHour", 1000000000)), "$.departments[0]", "Department labour rate")
+document("headcount-in-quotes", changed(("departments[0].headcount", "35")), "$.departments[0].headcount", "a whole number")
+document("headcount-decimal", changed(("departments[0].headcount", 35.5)), "$.departments[0].headcount", "a whole number")
+document("revenue-share-150-percent", changed(("dependencies[0].revenueShare", 1.5)), "$.dependencies[0]", "1.5")
+document("revenue-share-negative", changed(("dependencies[0].revenueShare", -0.1)), "$.dependencies[0]", "-0.1")
+document("transfers-above-maximum", changed(("integrations[0].transfersPerMonth", Raw("1e12"))), "$.integrations[0]", "Transfers per month")
+document("minutes-per-transfer-above-a-month", changed(("integrations[0].minutesPerTransfer", 50000)), "$.integrations[0]", "Minutes per manual transfer")
+document("direct-cost-above-a-trillion", changed(("workarounds[0].directAnnualCost", Raw("1e13"))), "$.workarounds[0]", "Direct annual cost")
+document("hours-per-week-169", changed(("workarounds[0].hoursPerPersonPerWeek", 169)), "$.workarounds[0]", "168")
+document("measured-recovery-beyond-a-year", changed(("restoreTests[0].measuredRecoveryHours", 9000)), "$.restoreTests[0]", "Measured recovery hours")
+document("uptime-101", changed(("metrics[0].uptimePercent", 101)), "$.metrics[0]", "Uptime %|101")
+document("peak-minutes-beyond-decimal", changed(("metrics[0].peakDegradedMinutes", Raw("79228162514264337593543950335"))), "$.metrics[0]", "Peak-hour minutes")
+document("blocked-hours-above-maximum", changed(("metrics[0].blockedWorkHours", 1000000000)), "$.metrics[0]", "Hours of work blocked")
+document("ticket-hours-above-maximum", changed(("metrics[0].p2.totalResolutionHours", 1000000000)), "$.metrics[0]", "Total resolution hours")
+document("downtime-beyond-the-month", changed(("metrics[0].downtimeMinutes", 44641)), "$.metrics[0]", "44,640|44641")
+# Fields named otherwise than documented: refused, as docs/portfolio-format.md says (a typo, not something to ignore).
+document("unknown-top-level-field", changed(("comments", [])), "$.comments", "'comments' is not a field here")
+document("unknown-system-field", changed(("systems[0].colour", "red")), "$.systems[0].colour", "'colour' is not a field here")
+document("misspelt-measure", replaced('"uptimePercent"', '"uptimePercentage"'), "$.metrics[0].uptimePercentage", "'uptimePercentage' is not a field here")
+document("field-with-a-capital", replaced('"headcount"', '"Headcount"'), "$.departments[0].Headcount", "'Headcount' is not a field here")
+document("field-twice", replaced('"headcount":35', '"headcount":35,"headcount":99999999'), "$.departments[0].headcount", "given twice")
+# Too big to keep as a file: 20 MB and more, made by the test from base.json (CorpusFiles.cs).
+gen("document", "vendor-of-21-mb", "huge-string:systems[0].vendor", 1, "$.systems[0]", "-", "200")
+gen("document", "document-of-25-mb", "padded:25", 1, "$.systems[1].id", "-", "used by another system")
+
 with open(os.path.join(HERE, "manifest.tsv"), "w", encoding="utf-8", newline="\n") as f:
     f.write("# case\tkind\tsource\tstatus\trow\tcolumn\treason (words the message must contain, separated by |)\n")
     for line in manifest:
