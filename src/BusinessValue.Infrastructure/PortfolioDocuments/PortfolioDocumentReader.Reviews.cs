@@ -48,7 +48,7 @@ public static partial class PortfolioDocumentReader
                 }
             }
 
-            Unique(quarters.Where(x => x is not null).Select(x => x.Quarter?.ToUpperInvariant()), $"{Path}.quarters", "there is one review per quarter, and another one is of this quarter");
+            Unique(quarters, x => x.Quarter?.ToUpperInvariant(), $"{Path}.quarters", "there is one review per quarter, and another one is of this quarter");
             var actionItems = Each(r.ActionItems, $"{Path}.actionItems", ActionItemOf);
             var agenda = new List<AgendaItem>();
             var decisions = new List<ReviewDecision>();
@@ -59,7 +59,7 @@ public static partial class PortfolioDocumentReader
                 NotNull(document.Decisions, $"{path}.decisions");
                 agenda.AddRange(Each(document.Agenda, $"{path}.agenda", (x, p) => AgendaItemOf(x, p, review.Id)));
                 decisions.AddRange(Each(document.Decisions, $"{path}.decisions", (x, p) => DecisionOf(x, p, review.Id)));
-                Unique(document.Decisions?.Where(x => x is not null).Select(x => x.SystemId), $"{path}.decisions", "the review has another decision for this system");
+                Unique(document.Decisions, x => x.SystemId, $"{path}.decisions", "the review has another decision for this system");
                 if (FrozenOf(document, path, review) is { } f)
                 {
                     frozen.Add(f);
