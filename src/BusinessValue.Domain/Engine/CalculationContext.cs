@@ -14,7 +14,7 @@ namespace BusinessValue.Domain.Engine;
 /// The portfolio indexed once per calculation, so that every system's figures are found by lookup rather
 /// than by scanning the whole portfolio again (10,000 systems in well under 100 ms).
 /// </summary>
-internal sealed class CalculationContext
+internal sealed partial class CalculationContext
 {
     // Everything about one system in one place: one lookup per system, and its data close together in memory.
     private readonly Dictionary<Guid, SystemLinks> _links;

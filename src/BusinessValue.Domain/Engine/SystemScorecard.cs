@@ -43,6 +43,20 @@ public sealed class SystemScorecard
         _source = source;
     }
 
+    // A scorecard kept by an incremental recalculation: the same values, explained from the new calculation
+    // (TranslationEngine.Recalculate), so the kept scorecard no longer holds the old one's portfolio.
+    private SystemScorecard(SystemScorecard kept, IExplanationSource source)
+    {
+        SystemId = kept.SystemId;
+        Name = kept.Name;
+        Readiness = kept.Readiness;
+        Quadrant = kept.Quadrant;
+        _metrics = kept._metrics;
+        _months = kept._months;
+        _values = kept._values;
+        _source = source;
+    }
+
     public Guid SystemId { get; }
 
     public string Name { get; }
@@ -119,6 +133,18 @@ public sealed class SystemScorecard
 
     /// <summary>Tickets of every severity in the period; null when no month records a count.</summary>
     public int? TicketCount => _metrics.TicketCount;
+
+    /// <summary>True when the engine could not calculate the system (stored data out of range): every figure is missing.</summary>
+    internal bool Uncomputable { get; init; }
+
+    /// <summary>The metric summary the figures rest on, as the engine used it.</summary>
+    internal MetricSummary Metrics => _metrics;
+
+    /// <summary>A figure's value by its slot in <see cref="FigureCatalogue.SystemFigures"/>, without making the figure.</summary>
+    internal decimal? ValueAt(int slot) => _values[slot];
+
+    /// <summary>The same figures, explained by <paramref name="source"/> when asked.</summary>
+    internal SystemScorecard ExplainedBy(IExplanationSource source) => new(this, source);
 
     internal int MonthsRecording(FigureDefinition definition) => _metrics.MonthsRecording(definition.Needs, definition.CoveredByAnyMeasure);
 

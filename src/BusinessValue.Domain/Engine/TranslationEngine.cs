@@ -22,7 +22,7 @@ namespace BusinessValue.Domain.Engine;
 /// after calculating it (load a fresh one instead, as every caller does), or a later explanation could mix
 /// old and new inputs.
 /// </remarks>
-public sealed class TranslationEngine
+public sealed partial class TranslationEngine
 {
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Injected as a service.")]
     public Scorecard Calculate(Portfolio portfolio, Period period)
@@ -73,7 +73,7 @@ public sealed class TranslationEngine
             }
 
             var figures = FigureCatalogue.SystemFigures.Select(d => Uncomputable(c, d)).ToArray();
-            return new SystemScorecard(system.Id, system.Name, RecoveryReadiness.Unverified, null, figures, null, metrics, c.Period.Months);
+            return new SystemScorecard(system.Id, system.Name, RecoveryReadiness.Unverified, null, figures, null, metrics, c.Period.Months) { Uncomputable = true };
         }
     }
 

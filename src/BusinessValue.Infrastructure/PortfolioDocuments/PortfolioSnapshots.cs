@@ -220,7 +220,7 @@ public sealed class PortfolioSnapshots : IDisposable
         }
 
         _positions = positions;
-        snapshot.CarryOver(previous, monthsChanged);
+        snapshot.CarryOver(previous, changed);
         return snapshot;
     }
 

@@ -113,7 +113,7 @@ public sealed class TranslationEnginePropertyTests
         (a is null && b is null) || (a is { } x && b is { } y && Math.Abs(x - y) <= 0.000000001m * Math.Max(1m, Math.Abs(x)));
 
     /// <summary>A small random portfolio, the same for the same seed: systems, processes, links, metrics with gaps.</summary>
-    private static Portfolio RandomPortfolio(int seed)
+    internal static Portfolio RandomPortfolio(int seed)
     {
         var random = new Random(seed);
         Guid NewId()

@@ -129,6 +129,22 @@ public sealed class PortfolioSnapshotsTests
             }
         }
 
+        // Two writes before anyone reads: the next scorecard builds on the last one read, with both writes' months.
+        await using (var db = Context())
+        {
+            await MetricsUpserts.ApplyAsync(db, [Month(8, Last, 11m), Month(9, new YearMonth(2026, 8), 12m)]);
+        }
+
+        await using (var db = Context())
+        {
+            await MetricsUpserts.ApplyAsync(db, [Month(8, Last, 13m), Month(10, Last.AddMonths(1), 14m)]);
+        }
+
+        await using (var db = Context())
+        {
+            await CheckAsync(db, "after two writes read once");
+        }
+
         // A write that fails changes nothing: a month of a system that does not exist (the foreign key refuses it).
         var failedFrom = snapshots.Current!;
         await using (var db = Context())
@@ -166,7 +182,7 @@ public sealed class PortfolioSnapshotsTests
             var engine = new TranslationEngine();
             foreach (var period in Periods)
             {
-                var ours = snapshot.Derive($"{PortfolioSnapshot.ScorecardKeyPrefix}{period.Label}", p => engine.Calculate(p, period));
+                var ours = snapshot.ScorecardOf(period, engine);
                 Figures(ours).Should().Equal(Figures(engine.Calculate(full, period)), $"{period.Label} {when}");
             }
 
@@ -183,7 +199,12 @@ public sealed class PortfolioSnapshotsTests
 
     private static List<string> Figures(Scorecard scorecard) =>
     [
-        .. scorecard.Portfolio.Figures.Select(f => $"portfolio {f.Key} {f.Value}"),
-        .. scorecard.Systems.OrderBy(s => s.SystemId).SelectMany(s => s.Figures.Select(f => $"{s.SystemId} {f.Key} {f.Value}")),
+        .. scorecard.Portfolio.Figures.Select(f => $"portfolio {f.Key} {f.Value} {Why(f)}"),
+        .. scorecard.Systems.OrderBy(s => s.SystemId).SelectMany(s => s.Figures.Select(f => $"{s.SystemId} {f.Key} {f.Value} {Why(f)}")),
+        .. scorecard.Departments.Select(d => $"{d.DepartmentId} {d.WorkaroundCost.Value} {Why(d.WorkaroundCost)}"),
     ];
+
+    // Explanations are built when asked, from the calculation that kept or made the figure: they must match too.
+    private static string Why(Figure figure) =>
+        $"{figure.Coverage} {string.Join("; ", figure.Why.Inputs.Select(i => $"{i.Symbol}={i.Value} ({i.Source})"))} missing: {string.Join(", ", figure.Why.Missing)}";
 }

@@ -111,16 +111,17 @@ internal static class ApiEndpoints
             return problem;
         }
 
-        var view = await scorecards.ForAsync(period, withTrend: false, cancellationToken);
-        var system = view?.Current.Systems.FirstOrDefault(s => s.SystemId == id);
-        if (view is null || system is null)
+        // The engine's scorecard alone: the company page's lists (top leaks, systems by name) are not needed for one system.
+        var scorecard = await scorecards.ScorecardAsync(period, cancellationToken);
+        var system = scorecard?.Systems.FirstOrDefault(s => s.SystemId == id);
+        if (scorecard is null || system is null)
         {
             return ApiProblems.Problem(StatusCodes.Status404NotFound, "No such system", $"There is no system {id} in this organisation.");
         }
 
-        return Results.Ok(new ApiSystemScorecard(system.SystemId, system.Name, view.Current.Period.Label, view.Current.Currency.Code,
+        return Results.Ok(new ApiSystemScorecard(system.SystemId, system.Name, scorecard.Period.Label, scorecard.Currency.Code,
             system.Quadrant?.ToString(), system.Quadrant?.Describe(), system.SuggestedDecision?.ToString(), system.Readiness.ToString(), system.ReadinessWhy,
-            ApiCoverage.Of(system.Coverage), [.. system.Figures.Select(f => ApiFigure.From(f, view.Current.Currency.Code, withWhy: true))]));
+            ApiCoverage.Of(system.Coverage), [.. system.Figures.Select(f => ApiFigure.From(f, scorecard.Currency.Code, withWhy: true))]));
     }
 
     private static async Task<IResult> SystemsAsync(IDbContextFactory<BusinessValueDbContext> contexts, CancellationToken cancellationToken)
@@ -157,7 +158,8 @@ internal static class ApiEndpoints
             return ApiProblems.Problem(StatusCodes.Status404NotFound, "No such system", $"There is no system {id} in this organisation. Nothing was changed.");
         }
 
-        var written = await WriteAsync(db, context, [document], _ => "$", clock, cancellationToken);
+        // The system was just found: the write does not look it up a second time.
+        var written = await WriteAsync(db, context, [document], _ => "$", clock, cancellationToken, known: new HashSet<Guid> { id });
         return written switch
         {
             { Problem: { } invalid } => invalid,
@@ -190,7 +192,8 @@ internal static class ApiEndpoints
     }
 
     private static async Task<(MetricsUpsertResult? Result, IResult? Problem)> WriteAsync(
-        BusinessValueDbContext db, HttpContext context, IReadOnlyList<MetricsDocument?> rows, Func<int, string> pathOf, TimeProvider clock, CancellationToken cancellationToken)
+        BusinessValueDbContext db, HttpContext context, IReadOnlyList<MetricsDocument?> rows, Func<int, string> pathOf, TimeProvider clock, CancellationToken cancellationToken,
+        IReadOnlySet<Guid>? known = null)
     {
         // The source of a pushed month is the key that pushed it: a body that claims another is refused, not overwritten.
         var claimed = rows.Select((row, i) => (row, i)).Where(r => r.row?.Source is not null)
@@ -203,7 +206,7 @@ internal static class ApiEndpoints
         var keyName = context.User.Identity?.Name ?? "an API key";
         // Only the systems the rows name: a monitoring tool writes one month at a time into an inventory of thousands.
         var named = rows.OfType<MetricsDocument>().Select(r => r.SystemId).Distinct().ToList();
-        var systems = (await db.Systems.AsNoTracking().Where(s => named.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var systems = known ?? (await db.Systems.AsNoTracking().Where(s => named.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken)).ToHashSet();
         var (checkedRows, problems) = MetricsUpserts.Check(rows, pathOf, systems, new InputSource(SourceKind.Api, keyName, clock.GetUtcNow().UtcDateTime));
         if (problems.Count > 0)
         {

@@ -115,7 +115,7 @@ public sealed class ReviewFigures(IDbContextFactory<BusinessValueDbContext> cont
 
         var live = await snapshots.GetSnapshotAsync(db, cancellationToken);
         // The same key as the company scorecard's: one calculation per portfolio version and quarter, shared.
-        return live.Portfolio is null ? null : live.Derive($"scorecard:{review.Quarter.Label}", portfolio => engine.Calculate(portfolio, review.Quarter));
+        return live.Portfolio is null ? null : live.ScorecardOf(review.Quarter, engine);
     }
 
     /// <summary>What a draft's agenda compares with: the previous closed review's frozen scorecard, else the previous quarter's live one.</summary>
@@ -128,7 +128,7 @@ public sealed class ReviewFigures(IDbContextFactory<BusinessValueDbContext> cont
 
         var live = await snapshots.GetSnapshotAsync(db, cancellationToken);
         var quarter = review.Quarter.Previous();
-        return live.Portfolio is null ? null : live.Derive($"scorecard:{quarter.Label}", portfolio => engine.Calculate(portfolio, quarter));
+        return live.Portfolio is null ? null : live.ScorecardOf(quarter, engine);
     }
 
     internal static async Task<Review?> PreviousClosedAsync(BusinessValueDbContext db, Review review, CancellationToken cancellationToken)

@@ -34,6 +34,14 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
         return snapshot.Derive($"company:{chosen.Label}:{withTrend}", portfolio => Build(snapshot, portfolio, latest, chosen, withTrend));
     }
 
+    /// <summary>The engine's scorecard of the period asked for, without the company page's lists; null for an empty database.</summary>
+    public async Task<Domain.Engine.Scorecard?> ScorecardAsync(string? period, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var snapshot = await snapshots.GetSnapshotAsync(db, cancellationToken);
+        return snapshot.Portfolio is null ? null : Calculate(snapshot, Choose(snapshot, period).Chosen);
+    }
+
     private CompanyScorecard Build(PortfolioSnapshot snapshot, Portfolio portfolio, YearMonth latest, Period chosen, bool withTrend)
     {
         var current = Calculate(snapshot, chosen);
@@ -97,7 +105,7 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
 
     /// <summary>The engine's scorecard for a period, calculated once per portfolio version.</summary>
     private Domain.Engine.Scorecard Calculate(PortfolioSnapshot snapshot, Period period) =>
-        snapshot.Derive($"scorecard:{period.Label}", portfolio => engine.Calculate(portfolio, period));
+        snapshot.ScorecardOf(period, engine);
 
     public async Task<SystemScorecardView?> ForSystemAsync(Guid systemId, string? period, CancellationToken cancellationToken = default)
     {
@@ -167,13 +175,9 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
     private static (YearMonth Latest, Period Chosen) Choose(PortfolioSnapshot snapshot, string? period)
     {
         var portfolio = snapshot.Portfolio!;
-        var latest = portfolio.Metrics.Count == 0
-            ? YearMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow))
-            : snapshot.Derive("latest-month", p => new LatestMonth(p.Metrics.Max(m => m.Month))).Month;
+        var latest = snapshot.LatestMonth ?? YearMonth.Of(DateOnly.FromDateTime(DateTime.UtcNow));
         return (latest, ParseOrDefault(period, portfolio.Organisation.FiscalYearStartMonth, latest));
     }
-
-    private sealed record LatestMonth(YearMonth Month);
 
     /// <summary>The period in the address, or the domain's default (docs/formulas.md#periods-and-aggregation).</summary>
     public static Period ParseOrDefault(string? text, int fiscalYearStartMonth, YearMonth latest) =>
