@@ -65,14 +65,21 @@ public sealed class PostgresRestartBrowserTests(BrowserFixture browser, ITestOut
         await page.EvaluateAsync("path => Blazor.navigateTo(path)", $"/systems/{erp}/edit");
         await page.WaitForURLAsync(url => url.EndsWith("/edit", StringComparison.Ordinal));
         var vendor = page.Locator("input#system-vendor");
-        await Assertions.Expect(vendor).ToHaveValueAsync("SAP");
+        await Assertions.Expect(vendor).ToHaveValueAsync("SAP", new LocatorAssertionsToHaveValueOptions { Timeout = 30_000 });
         await vendor.FillAsync("SAP after the restart");
         await vendor.PressAsync("Tab");
+        // A second, short restart while the edit is typed but not saved: the save says so and keeps the form.
+        cluster.Stop();
+        await page.GetByTestId("save-system").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("edit-problem")).ToContainTextAsync("The database does not answer: nothing was saved");
+        await Assertions.Expect(vendor).ToHaveValueAsync("SAP after the restart");
+        await Screenshots.SaveAsync(page, "postgres-restart-4-save-while-away");
+        cluster.Start();
         await page.GetByTestId("save-system").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("saved=true", StringComparison.Ordinal));
         // The system's page reads the stored record again: the new vendor is what the database now holds.
         await Assertions.Expect(page.GetByText("SAP after the restart").First).ToBeVisibleAsync();
-        await Screenshots.SaveAsync(page, "postgres-restart-4-saved");
+        await Screenshots.SaveAsync(page, "postgres-restart-5-saved");
         var sameDocument = await page.EvaluateAsync<bool>("() => window.sameDocument === true");
         output.WriteLine($"message shown {shownAfter} ms after the stop; outage {outageLength.TotalSeconds:0.0} s; scorecard back {recoveredIn.TotalMilliseconds:0} ms after the start");
 
