@@ -11,12 +11,18 @@ namespace BusinessValue.Domain.Engine;
 public sealed class SystemScorecard
 {
     private readonly decimal?[] _values;
+    private readonly int _valuesAt;
     private readonly Explanation[]? _explanations;
     private readonly IExplanationSource? _source;
     private readonly MetricSummary _metrics;
     private readonly int _months;
 
-    internal SystemScorecard(Guid systemId, string name, RecoveryReadiness readiness, Quadrant? quadrant, ReadOnlySpan<Figure> figures, IExplanationSource? source, MetricSummary metrics, int months)
+    /// <param name="store">
+    /// Where to keep the values, when the calculation holds one array for every system (from its second item on, this
+    /// system's slots, which nothing else writes); a new array when null.
+    /// </param>
+    internal SystemScorecard(Guid systemId, string name, RecoveryReadiness readiness, Quadrant? quadrant, ReadOnlySpan<Figure> figures, IExplanationSource? source, MetricSummary metrics, int months,
+        (decimal?[] Values, int At)? store = null)
     {
         SystemId = systemId;
         Name = name;
@@ -24,16 +30,16 @@ public sealed class SystemScorecard
         Quadrant = quadrant;
         _metrics = metrics;
         _months = months;
-        _values = new decimal?[FigureCatalogue.SystemFigures.Count];
+        (_values, _valuesAt) = store ?? (new decimal?[FigureCatalogue.SystemFigures.Count], 0);
         foreach (var figure in figures)
         {
-            _values[figure.Definition.Slot] = figure.Value;
+            _values[_valuesAt + figure.Definition.Slot] = figure.Value;
         }
 
         if (source is null)
         {
             // Calculated with explanations: keep them, there is nothing to ask later.
-            _explanations = new Explanation[_values.Length];
+            _explanations = new Explanation[FigureCatalogue.SystemFigures.Count];
             foreach (var figure in figures)
             {
                 _explanations[figure.Definition.Slot] = figure.Why;
@@ -111,7 +117,7 @@ public sealed class SystemScorecard
         }
 
         var slot = definition.Slot;
-        return new(definition, _values[slot], _explanations?[slot], _source, CoverageOf(definition));
+        return new(definition, _values[_valuesAt + slot], _explanations?[slot], _source, CoverageOf(definition));
     }
 
     /// <summary>What IT reported for the period: the measure summed or averaged over its months, as the engine used it.</summary>
