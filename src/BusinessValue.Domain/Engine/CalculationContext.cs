@@ -26,7 +26,7 @@ internal sealed class CalculationContext
     private readonly MonthlyMetrics[] _months;
     private readonly uint[] _monthsRecorded;
     private readonly decimal?[] _measureValues;
-    private readonly decimal?[] _figureValues;
+    private readonly decimal[] _figureValues;
     private Guid _currentId;
     private int _current = -1;
     private readonly decimal[] _totalSums = new decimal[FigureCatalogue.SystemFigures.Count];
@@ -59,7 +59,7 @@ internal sealed class CalculationContext
         _nowhere = _slots.Count;
         _links = new SystemLinks[_slots.Count + 1];
         _measureValues = new decimal?[_slots.Count * MetricSummary.ValuesPerSystem];
-        _figureValues = new decimal?[systemList.Count * FigureCatalogue.SystemFigures.Count];
+        _figureValues = new decimal[systemList.Count * FigureCatalogue.SystemFigures.Count];
 
         foreach (var department in portfolio.Departments)
         {
@@ -233,7 +233,7 @@ internal sealed class CalculationContext
     /// Where the quiet calculation keeps the figure values of the system at <paramref name="position"/> in the
     /// portfolio: a slice of one array for every system, rather than an array each (docs/performance.md).
     /// </summary>
-    public (decimal?[] Values, int At) FigureValuesOf(int position) => (_figureValues, position * FigureCatalogue.SystemFigures.Count);
+    public (decimal[] Values, int At) FigureValuesOf(int position) => (_figureValues, position * FigureCatalogue.SystemFigures.Count);
 
     public IReadOnlyList<Workaround> WorkaroundsOf(Guid departmentId) =>
         _departmentWorkarounds.TryGetValue(departmentId, out var list) ? list : [];

@@ -10,8 +10,11 @@ namespace BusinessValue.Domain.Engine;
 /// </summary>
 public sealed class SystemScorecard
 {
-    private readonly decimal?[] _values;
+    // Values without the nullable wrapper (16 bytes each instead of 24) and one bit per figure slot for "has a
+    // value" (64 slots; the catalogue has 21 system figures).
+    private readonly decimal[] _values;
     private readonly int _valuesAt;
+    private readonly ulong _hasValue;
     private readonly Explanation[]? _explanations;
     private readonly IExplanationSource? _source;
     private readonly MetricSummary _metrics;
@@ -22,7 +25,7 @@ public sealed class SystemScorecard
     /// system's slots, which nothing else writes); a new array when null.
     /// </param>
     internal SystemScorecard(Guid systemId, string name, RecoveryReadiness readiness, Quadrant? quadrant, ReadOnlySpan<Figure> figures, IExplanationSource? source, MetricSummary metrics, int months,
-        (decimal?[] Values, int At)? store = null)
+        (decimal[] Values, int At)? store = null)
     {
         SystemId = systemId;
         Name = name;
@@ -30,10 +33,20 @@ public sealed class SystemScorecard
         Quadrant = quadrant;
         _metrics = metrics;
         _months = months;
-        (_values, _valuesAt) = store ?? (new decimal?[FigureCatalogue.SystemFigures.Count], 0);
+        (_values, _valuesAt) = store ?? (new decimal[FigureCatalogue.SystemFigures.Count], 0);
         foreach (var figure in figures)
         {
-            _values[_valuesAt + figure.Definition.Slot] = figure.Value;
+            var slot = figure.Definition.Slot;
+            if (figure.Value is { } value)
+            {
+                _values[_valuesAt + slot] = value;
+                _hasValue |= 1ul << slot;
+            }
+            else
+            {
+                _values[_valuesAt + slot] = 0m;
+                _hasValue &= ~(1ul << slot);
+            }
         }
 
         if (source is null)
@@ -117,7 +130,8 @@ public sealed class SystemScorecard
         }
 
         var slot = definition.Slot;
-        return new(definition, _values[_valuesAt + slot], _explanations?[slot], _source, CoverageOf(definition));
+        decimal? value = (_hasValue & (1ul << slot)) != 0 ? _values[_valuesAt + slot] : null;
+        return new(definition, value, _explanations?[slot], _source, CoverageOf(definition));
     }
 
     /// <summary>What IT reported for the period: the measure summed or averaged over its months, as the engine used it.</summary>

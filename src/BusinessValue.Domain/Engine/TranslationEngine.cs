@@ -56,7 +56,7 @@ public sealed class TranslationEngine
         "a computable value (some stored data lies far outside its range and must be corrected: docs/formulas.md#bounds-of-every-value)";
 
     /// <param name="store">Where the quiet calculation keeps the values (see <see cref="CalculationContext.FigureValuesOf"/>); null: an array of their own.</param>
-    private static SystemScorecard SystemOrMissing(CalculationContext c, ItSystem system, (decimal?[] Values, int At)? store = null)
+    private static SystemScorecard SystemOrMissing(CalculationContext c, ItSystem system, (decimal[] Values, int At)? store = null)
     {
         try
         {
@@ -64,19 +64,25 @@ public sealed class TranslationEngine
         }
         catch (ArithmeticException)
         {
-            MetricSummary metrics;
-            try
-            {
-                metrics = c.MetricsOf(system.Id);
-            }
-            catch (ArithmeticException)
-            {
-                metrics = MetricSummary.Empty;
-            }
-
-            var figures = FigureCatalogue.SystemFigures.Select(d => Uncomputable(c, d)).ToArray();
-            return new SystemScorecard(system.Id, system.Name, RecoveryReadiness.Unverified, null, figures, null, metrics, c.Period.Months, store);
+            return UncomputableSystem(c, system, store);
         }
+    }
+
+    // Apart from SystemOrMissing: a lambda capturing c there made every system allocate its closure on entry.
+    private static SystemScorecard UncomputableSystem(CalculationContext c, ItSystem system, (decimal[] Values, int At)? store)
+    {
+        MetricSummary metrics;
+        try
+        {
+            metrics = c.MetricsOf(system.Id);
+        }
+        catch (ArithmeticException)
+        {
+            metrics = MetricSummary.Empty;
+        }
+
+        var figures = FigureCatalogue.SystemFigures.Select(d => Uncomputable(c, d)).ToArray();
+        return new SystemScorecard(system.Id, system.Name, RecoveryReadiness.Unverified, null, figures, null, metrics, c.Period.Months, store);
     }
 
     private static DepartmentScorecard DepartmentOrMissing(CalculationContext c, Department department)
@@ -160,7 +166,7 @@ public sealed class TranslationEngine
     // Measures.All (an interface) allocates an enumerator for every system.
     private static readonly Measure[] HealthMeasures = [.. Measures.All.Where(m => m.TechnicalHealthScore is not null)];
 
-    private static SystemScorecard CalculateSystem(CalculationContext c, ItSystem system, (decimal?[] Values, int At)? store)
+    private static SystemScorecard CalculateSystem(CalculationContext c, ItSystem system, (decimal[] Values, int At)? store)
     {
         var a = c.Assumptions;
         var d = Assumptions.Default;
@@ -413,9 +419,10 @@ public sealed class TranslationEngine
             total += cost;
             explain.Input("w", workaround.Description, cost, InputUnits.Money, c.SourceOf(workaround.Source));
             var systems = workaround.Systems;
-            foreach (var link in systems)
+            for (var i = 0; i < systems.Count; i++)
             {
-                bySystem[link.SystemId] = bySystem.GetValueOrDefault(link.SystemId) + (cost / systems.Count);
+                var systemId = systems[i].SystemId;
+                bySystem[systemId] = bySystem.GetValueOrDefault(systemId) + (cost / systems.Count);
             }
         }
 
