@@ -16,10 +16,19 @@ namespace BusinessValue.Domain.Engine;
 /// </summary>
 internal sealed partial class CalculationContext
 {
-    // Everything about one system in one place: one lookup per system, and its data close together in memory.
-    private readonly Dictionary<Guid, SystemLinks> _links;
+    // Everything about one system in one place, by slot: one lookup per system id, and no object per system. The
+    // lists of a system (its dependencies and the period's months) are slices of one array each, filled in the
+    // portfolio's order, so every sum adds the same numbers in the same order as a list per system would.
+    private readonly Dictionary<Guid, int> _slots;
+    private readonly SystemLinks[] _links;
+    private readonly int _nowhere;
+    private readonly (BusinessProcess, Dependency, decimal)[] _dependencies;
+    private readonly MonthlyMetrics[] _months;
+    private readonly uint[] _monthsRecorded;
+    private readonly decimal?[] _measureValues;
+    private readonly decimal[] _figureValues;
     private Guid _currentId;
-    private SystemLinks? _current;
+    private int _current = -1;
     private readonly decimal[] _totalSums = new decimal[FigureCatalogue.SystemFigures.Count];
     private readonly bool[] _totalAny = new bool[FigureCatalogue.SystemFigures.Count];
     private readonly Dictionary<object, decimal> _periodCosts;
@@ -38,11 +47,19 @@ internal sealed partial class CalculationContext
         Assumptions = portfolio.Organisation.Assumptions;
         _describeSource = SourceOf;
         _periodCosts = new(portfolio.Workarounds.Count + portfolio.Integrations.Count, ReferenceEqualityComparer.Instance);
-        _links = new(portfolio.Systems.Count);
-        foreach (var system in portfolio.Systems)
+        var systemList = portfolio.Systems;
+        _slots = new(systemList.Count);
+        for (var i = 0; i < systemList.Count; i++)
         {
-            _links[system.Id] = new SystemLinks();
+            // Two systems with one id share a slot, as they shared an index entry before.
+            _slots.TryAdd(systemList[i].Id, _slots.Count);
         }
+
+        // One more slot, always empty: what a system id outside the portfolio is asked about.
+        _nowhere = _slots.Count;
+        _links = new SystemLinks[_slots.Count + 1];
+        _measureValues = new decimal?[_slots.Count * MetricSummary.ValuesPerSystem];
+        _figureValues = new decimal[systemList.Count * FigureCatalogue.SystemFigures.Count];
 
         foreach (var department in portfolio.Departments)
         {
@@ -50,26 +67,33 @@ internal sealed partial class CalculationContext
         }
 
         // Revenue per operating hour once per process, not once per dependency.
-        var processes = portfolio.Processes.ToDictionary(p => p.Id, p => (Process: p, PerHour: p.RevenuePerOperatingHour));
-        foreach (var dependency in portfolio.Dependencies)
+        var processes = new Dictionary<Guid, (BusinessProcess Process, decimal PerHour)>(portfolio.Processes.Count);
+        foreach (var process in portfolio.Processes)
         {
-            if (processes.TryGetValue(dependency.ProcessId, out var process))
-            {
-                (LinksOf(dependency.SystemId).Dependencies ??= []).Add((process.Process, dependency, process.PerHour));
-            }
+            processes[process.Id] = (process, process.RevenuePerOperatingHour);
         }
 
-        foreach (var month in portfolio.Metrics)
-        {
-            if (period.Contains(month.Month))
+        // Records pointing at a system that is not in the portfolio are left out: they were never shown.
+        var (dependencySlots, dependencyCount) = SlotsOf(portfolio.Dependencies, d => processes.ContainsKey(d.ProcessId) ? d.SystemId : null,
+            static (ref SystemLinks links) => ref links.Dependencies);
+        _dependencies = new (BusinessProcess, Dependency, decimal)[dependencyCount];
+        Fill(portfolio.Dependencies, dependencySlots, static (ref SystemLinks links) => ref links.Dependencies,
+            d =>
             {
-                (LinksOf(month.SystemId).Metrics ??= new List<MonthlyMetrics>(period.Months)).Add(month);
-            }
-        }
+                var (process, perHour) = processes[d.ProcessId];
+                return (process, d, perHour);
+            },
+            _dependencies);
+
+        var (monthSlots, monthCount) = SlotsOf(portfolio.Metrics, m => period.Contains(m.Month) ? m.SystemId : null,
+            static (ref SystemLinks links) => ref links.Months);
+        _months = new MonthlyMetrics[monthCount];
+        _monthsRecorded = new uint[_months.Length];
+        Fill(portfolio.Metrics, monthSlots, static (ref SystemLinks links) => ref links.Months, static m => m, _months);
 
         foreach (var test in portfolio.RestoreTests)
         {
-            var links = LinksOf(test.SystemId);
+            ref var links = ref LinksOf(test.SystemId);
             if (test.TestedOn <= period.LastDay && (links.LatestTest is null || test.TestedOn > links.LatestTest.TestedOn))
             {
                 links.LatestTest = test;
@@ -87,12 +111,10 @@ internal sealed partial class CalculationContext
             var cost = ComputeCostOf(workaround);
             _periodCosts[workaround] = cost;
             var systems = workaround.Systems;
-            foreach (var link in systems)
+            var share = systems.Count > 0 ? cost / systems.Count : 0m;
+            for (var i = 0; i < systems.Count; i++)
             {
-                var links = LinksOf(link.SystemId);
-                var share = cost / systems.Count;
-                (links.Workarounds ??= []).Add((workaround, share));
-                links.WorkaroundTotal += share;
+                LinksOf(systems[i].SystemId).WorkaroundTotal += share;
             }
         }
 
@@ -101,11 +123,10 @@ internal sealed partial class CalculationContext
             var cost = Integration.ManualCost(Period.Months, integration.TransfersPerMonth, integration.MinutesPerTransfer, integration.Mode, Assumptions.LabourRatePerHour);
             _periodCosts[integration] = cost;
             var systems = integration.SystemIds;
-            foreach (var systemId in systems)
+            var share = systems.Count > 0 ? cost / systems.Count : 0m;
+            for (var i = 0; i < systems.Count; i++)
             {
-                var links = LinksOf(systemId);
-                var share = cost / systems.Count;
-                (links.Integrations ??= []).Add((integration, share));
+                ref var links = ref LinksOf(systems[i]);
                 links.IntegrationTotal += share;
                 links.AllVolume += integration.TransfersPerMonth;
                 if (integration.Mode == IntegrationMode.Automated)
@@ -114,6 +135,9 @@ internal sealed partial class CalculationContext
                 }
             }
         }
+
+        // The slot outside the portfolio collected the shares of items linked to unknown systems: it stays empty.
+        _links[_nowhere] = default;
     }
 
     private readonly Func<InputSource, string> _describeSource;
@@ -189,14 +213,27 @@ internal sealed partial class CalculationContext
     public decimal? TotalOf(FigureDefinition systemFigure) =>
         _totalAny[systemFigure.Slot] ? _totalSums[systemFigure.Slot] : null;
 
-    public IReadOnlyList<(BusinessProcess Process, Dependency Dependency, decimal RevenuePerHour)> DependenciesOf(Guid systemId) =>
-        (IReadOnlyList<(BusinessProcess, Dependency, decimal)>?)LinksOf(systemId).Dependencies ?? [];
+    public ReadOnlySpan<(BusinessProcess Process, Dependency Dependency, decimal RevenuePerHour)> DependenciesOf(Guid systemId)
+    {
+        var slice = LinksOf(systemId).Dependencies;
+        return _dependencies.AsSpan(slice.First, slice.Count);
+    }
 
     public MetricSummary MetricsOf(Guid systemId)
     {
-        var links = LinksOf(systemId);
-        return links.Summary ??= links.Metrics is { } months ? MetricSummary.Of(months, Assumptions, _describeSource) : MetricSummary.Empty;
+        var slot = SlotOf(systemId);
+        ref var links = ref _links[slot];
+        var months = links.Months;
+        return links.Summary ??= months.Count > 0
+            ? MetricSummary.Of(_months, _monthsRecorded, months.First, months.Count, _measureValues, slot * MetricSummary.ValuesPerSystem, Assumptions, _describeSource)
+            : MetricSummary.Empty;
     }
+
+    /// <summary>
+    /// Where the quiet calculation keeps the figure values of the system at <paramref name="position"/> in the
+    /// portfolio: a slice of one array for every system, rather than an array each (docs/performance.md).
+    /// </summary>
+    public (decimal[] Values, int At) FigureValuesOf(int position) => (_figureValues, position * FigureCatalogue.SystemFigures.Count);
 
     public IReadOnlyList<Workaround> WorkaroundsOf(Guid departmentId) =>
         _departmentWorkarounds.TryGetValue(departmentId, out var list) ? list : [];
@@ -278,10 +315,10 @@ internal sealed partial class CalculationContext
     public Figure WorkaroundCostOf(Guid systemId)
     {
         var explain = Explain(S.WorkaroundCost);
-        var links = LinksOf(systemId);
-        if (_explaining && links.Workarounds is { } workarounds)
+        var total = LinksOf(systemId).WorkaroundTotal;
+        if (_explaining)
         {
-            foreach (var (workaround, share) in workarounds)
+            foreach (var (workaround, share) in WorkaroundsLinkedTo(systemId))
             {
                 var rate = RateOf(workaround);
                 var currency = Portfolio.Organisation.Currency.Code;
@@ -297,7 +334,6 @@ internal sealed partial class CalculationContext
             }
         }
 
-        var total = links.WorkaroundTotal;
         return explain.Assumption("W", "working weeks per year", Assumptions.WorkingWeeksPerYear, Assumptions.Default.WorkingWeeksPerYear, "weeks")
             .Figure(S.WorkaroundCost, total);
     }
@@ -305,10 +341,10 @@ internal sealed partial class CalculationContext
     public Figure IntegrationCostOf(Guid systemId)
     {
         var explain = Explain(S.ManualIntegrationCost);
-        var links = LinksOf(systemId);
-        if (_explaining && links.Integrations is { } integrations)
+        var total = LinksOf(systemId).IntegrationTotal;
+        if (_explaining)
         {
-            foreach (var (integration, share) in integrations)
+            foreach (var (integration, share) in IntegrationsLinkedTo(systemId))
             {
                 var mode = integration.Mode switch
                 {
@@ -322,7 +358,6 @@ internal sealed partial class CalculationContext
             }
         }
 
-        var total = links.IntegrationTotal;
         return explain.Assumption("R", "loaded labour rate", Assumptions.LabourRatePerHour, Assumptions.Default.LabourRatePerHour, InputUnits.MoneyPerHour)
             .Figure(S.ManualIntegrationCost, total);
     }
@@ -333,7 +368,7 @@ internal sealed partial class CalculationContext
         decimal automated = 0m, all = 0m;
         if (systemId is { } id)
         {
-            var links = LinksOf(id);
+            ref var links = ref LinksOf(id);
             automated = links.AutomatedVolume;
             all = links.AllVolume;
         }
@@ -397,47 +432,132 @@ internal sealed partial class CalculationContext
     private decimal AnnualBase(Integration integration) =>
         Integration.AnnualHandWorkCost(integration.TransfersPerMonth, integration.MinutesPerTransfer, Assumptions.LabourRatePerHour);
 
-    /// <summary>The system's links; the last one asked for is remembered, as a system's figures ask several times in a row.</summary>
-    private SystemLinks LinksOf(Guid systemId)
+    /// <summary>The workarounds touching a system with its equal share of each, in the portfolio's order: for explanations.</summary>
+    private List<(Workaround Item, decimal Share)> WorkaroundsLinkedTo(Guid systemId)
     {
-        if (_current is not null && systemId == _currentId)
+        var linked = new List<(Workaround, decimal)>();
+        foreach (var workaround in Portfolio.Workarounds)
         {
-            return _current;
+            var systems = workaround.Systems;
+            for (var i = 0; i < systems.Count; i++)
+            {
+                if (systems[i].SystemId == systemId)
+                {
+                    linked.Add((workaround, CostOf(workaround) / systems.Count));
+                }
+            }
         }
 
-        if (!_links.TryGetValue(systemId, out var links))
-        {
-            // A record pointing at a system that is not in the portfolio still gets a place, and is never shown.
-            links = new SystemLinks();
-            _links[systemId] = links;
-        }
-
-        _currentId = systemId;
-        _current = links;
-        return links;
+        return linked;
     }
 
-    private sealed class SystemLinks
+    /// <summary>The integrations touching a system with its equal share of each, in the portfolio's order: for explanations.</summary>
+    private List<(Integration Item, decimal Share)> IntegrationsLinkedTo(Guid systemId)
     {
-        public List<(BusinessProcess, Dependency, decimal)>? Dependencies { get; set; }
+        var linked = new List<(Integration, decimal)>();
+        foreach (var integration in Portfolio.Integrations)
+        {
+            var systems = integration.SystemIds;
+            for (var i = 0; i < systems.Count; i++)
+            {
+                if (systems[i] == systemId)
+                {
+                    linked.Add((integration, CostOf(integration) / systems.Count));
+                }
+            }
+        }
 
-        public List<MonthlyMetrics>? Metrics { get; set; }
+        return linked;
+    }
 
-        public MetricSummary? Summary { get; set; }
+    /// <summary>The system's links; the last one asked for is remembered, as a system's figures ask several times in a row.</summary>
+    private ref SystemLinks LinksOf(Guid systemId) => ref _links[SlotOf(systemId)];
 
-        public RestoreTest? LatestTest { get; set; }
+    private int SlotOf(Guid systemId)
+    {
+        if (_current < 0 || systemId != _currentId)
+        {
+            _currentId = systemId;
+            _current = _slots.TryGetValue(systemId, out var slot) ? slot : _nowhere;
+        }
 
-        public List<(Workaround Item, decimal Share)>? Workarounds { get; set; }
+        return _current;
+    }
 
-        public List<(Integration Item, decimal Share)>? Integrations { get; set; }
+    private delegate ref Slice SliceOf(ref SystemLinks links);
 
-        public decimal WorkaroundTotal { get; set; }
+    /// <summary>
+    /// First pass of a slice-per-system index: each record's slot (or -1 when <paramref name="systemOf"/> leaves it
+    /// out), counted into the slots' slices. The returned array is rented: <see cref="Fill"/> gives it back.
+    /// </summary>
+    private (int[] Slots, int Count) SlotsOf<T>(IReadOnlyList<T> records, Func<T, Guid?> systemOf, SliceOf slice)
+    {
+        var slots = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, records.Count));
+        var count = 0;
+        for (var i = 0; i < records.Count; i++)
+        {
+            var slot = systemOf(records[i]) is { } systemId ? SlotOf(systemId) : _nowhere;
+            if (slot == _nowhere)
+            {
+                slots[i] = -1;
+                continue;
+            }
 
-        public decimal IntegrationTotal { get; set; }
+            slice(ref _links[slot]).Count++;
+            slots[i] = slot;
+            count++;
+        }
 
-        public decimal AutomatedVolume { get; set; }
+        return (slots, count);
+    }
 
-        public decimal AllVolume { get; set; }
+    /// <summary>Second pass: every slot's slice placed after the one before it, then filled in the records' order.</summary>
+    private void Fill<T, TItem>(IReadOnlyList<T> records, int[] slots, SliceOf slice, Func<T, TItem> item, TItem[] into)
+    {
+        var next = 0;
+        for (var i = 0; i < _nowhere; i++)
+        {
+            ref var s = ref slice(ref _links[i]);
+            s.First = next;
+            next += s.Count;
+            s.Count = 0;
+        }
+
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (slots[i] >= 0)
+            {
+                ref var s = ref slice(ref _links[slots[i]]);
+                into[s.First + s.Count++] = item(records[i]);
+            }
+        }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(slots);
+    }
+
+    private struct Slice
+    {
+        public int First;
+        public int Count;
+    }
+
+    private struct SystemLinks
+    {
+        public Slice Dependencies;
+
+        public Slice Months;
+
+        public MetricSummary? Summary;
+
+        public RestoreTest? LatestTest;
+
+        public decimal WorkaroundTotal;
+
+        public decimal IntegrationTotal;
+
+        public decimal AutomatedVolume;
+
+        public decimal AllVolume;
     }
 
     private static List<T> ListOf<T>(Dictionary<Guid, List<T>> index, Guid key)

@@ -11,18 +11,47 @@ internal sealed class MetricSummary
 {
     private static readonly Severity[] Severities = [Severity.P1, Severity.P2, Severity.P3, Severity.P4];
 
-    // Mutable structs updated in place: one summary per system, one slot per measure, no allocation per value.
-    private readonly Accumulator[] _measures = new Accumulator[Measures.All.Count];
-    private Accumulator _productivityHours;
-    private uint[] _recorded = [];
-    private int _monthCount;
-    private IEnumerable<MonthlyMetrics> _months = [];
+    // An array, not Measures.All: a foreach over the list's interface allocates an enumerator, once per month folded.
+    private static readonly Measure[] AllMeasures = [.. Measures.All];
+
+    /// <summary>How many values one summary keeps: one per measure.</summary>
+    public static int ValuesPerSystem => AllMeasures.Length;
+
+    // The period's value of each measure, worked out once when the months are folded (a mean is divided once, not
+    // on every read), kept at _valuesAt in an array the calculation shares among its systems: one allocation for
+    // 10,000 summaries instead of one each. The months and their coverage masks are likewise a slice of shared arrays.
+    private readonly decimal?[] _values;
+    private readonly int _valuesAt;
+    private readonly decimal? _productivityHours;
+    private readonly MonthlyMetrics[] _months;
+    private readonly uint[] _recorded;
+    private readonly int _first;
+    private readonly int _monthCount;
     private InputSource? _source;
     private HashSet<InputSource>? _moreSources;
     private string? _sourceText;
-    private Func<InputSource, string> _describe = s => s.ToString();
+    private readonly Func<InputSource, string> _describe = s => s.ToString();
 
     public static readonly MetricSummary Empty = new();
+
+    private MetricSummary()
+    {
+        _values = new decimal?[AllMeasures.Length];
+        _months = [];
+        _recorded = [];
+    }
+
+    private MetricSummary(MonthlyMetrics[] months, uint[] recorded, int first, int count, decimal?[] values, int valuesAt, decimal? productivityHours, Func<InputSource, string> describe)
+    {
+        _months = months;
+        _recorded = recorded;
+        _first = first;
+        _monthCount = count;
+        _values = values;
+        _valuesAt = valuesAt;
+        _productivityHours = productivityHours;
+        _describe = describe;
+    }
 
     public decimal? DowntimeMinutes => this[Measures.Downtime];
 
@@ -30,10 +59,10 @@ internal sealed class MetricSummary
 
     public decimal? BlockedWorkHours => this[Measures.BlockedWork];
 
-    public decimal? ProductivityLostHours => _productivityHours.Sum;
+    public decimal? ProductivityLostHours => _productivityHours;
 
     /// <summary>The period's value of a measure: the sum or the mean of the months that have one (its <see cref="Measure.OverMonths"/>).</summary>
-    public decimal? this[Measure measure] => measure.OverMonths == MeasureAggregation.Sum ? _measures[measure.Ordinal].Sum : _measures[measure.Ordinal].Mean;
+    public decimal? this[Measure measure] => _values[_valuesAt + measure.Ordinal];
 
     /// <summary>
     /// How many of the period's months record every measure in <paramref name="mask"/> (tickets: bit
@@ -42,7 +71,7 @@ internal sealed class MetricSummary
     public int MonthsRecording(uint mask, bool any = false)
     {
         var count = 0;
-        for (var i = 0; i < _monthCount; i++)
+        for (var i = _first; i < _first + _monthCount; i++)
         {
             var recorded = _recorded[i] & mask;
             if (any ? recorded != 0 : recorded == mask)
@@ -57,12 +86,14 @@ internal sealed class MetricSummary
     /// <summary>The bit for "tickets recorded" (at least one severity complete) in a month's mask, after the measures' own bits.</summary>
     public static uint TicketsBit => 1u << Measures.All.Count;
 
+    private ReadOnlySpan<MonthlyMetrics> Months => _months.AsSpan(_first, _monthCount);
+
     /// <summary>The period's tickets of one severity, added up over the months: for explanations.</summary>
     /// <remarks>Worked out on request from the months, so the quiet calculation does not pay for it.</remarks>
     public (int Count, decimal Hours, decimal UserHours) TicketsOf(Severity severity)
     {
         var totals = default(TicketTotals);
-        foreach (var month in _months)
+        foreach (var month in Months)
         {
             totals.Add(month.Tickets(severity));
         }
@@ -76,7 +107,7 @@ internal sealed class MetricSummary
         get
         {
             int? total = null;
-            foreach (var month in _months)
+            foreach (var month in Months)
             {
                 foreach (var severity in Severities)
                 {
@@ -113,16 +144,64 @@ internal sealed class MetricSummary
         _ => string.Join("; ", _moreSources.Select(_describe).Order(StringComparer.Ordinal)),
     };
 
-    public static MetricSummary Of(IEnumerable<MonthlyMetrics> months, Assumptions assumptions, Func<InputSource, string> describe)
+    /// <summary>
+    /// Folds <paramref name="count"/> months from <paramref name="first"/> of <paramref name="months"/>, writing each
+    /// month's coverage mask at the same place in <paramref name="recorded"/> and the measures' period values from
+    /// <paramref name="valuesAt"/> in <paramref name="values"/> (<see cref="ValuesPerSystem"/> of them).
+    /// </summary>
+    public static MetricSummary Of(MonthlyMetrics[] months, uint[] recorded, int first, int count, decimal?[] values, int valuesAt,
+        Assumptions assumptions, Func<InputSource, string> describe)
     {
-        var summary = new MetricSummary { _describe = describe, _months = months };
-        summary._recorded = new uint[months is ICollection<MonthlyMetrics> list ? list.Count : 12];
-        foreach (var month in months)
+        // Accumulators on the stack: the summary keeps only the results.
+        Span<Accumulator> measures = stackalloc Accumulator[AllMeasures.Length];
+        var productivity = default(Accumulator);
+        InputSource? source = null;
+        HashSet<InputSource>? moreSources = null;
+        for (var i = first; i < first + count; i++)
         {
-            summary.Add(month, assumptions);
+            var month = months[i];
+            var mask = 0u;
+            for (var m = 0; m < AllMeasures.Length; m++)
+            {
+                var measure = AllMeasures[m];
+                if (month.ValueOf(measure) is { } value)
+                {
+                    measures[m].Add(value);
+                    mask |= measure.Bit;
+                }
+            }
+
+            var hours = ProductivityHoursOf(month, assumptions);
+            productivity.Add(hours);
+            if (hours is not null)
+            {
+                mask |= TicketsBit;
+            }
+
+            recorded[i] = mask;
+            if (month.Source is { } recordedBy && !ReferenceEquals(recordedBy, source))
+            {
+                if (source is null)
+                {
+                    source = recordedBy;
+                }
+                else if (!recordedBy.Equals(source))
+                {
+                    (moreSources ??= [source]).Add(recordedBy);
+                }
+            }
         }
 
-        return summary;
+        for (var m = 0; m < AllMeasures.Length; m++)
+        {
+            values[valuesAt + m] = AllMeasures[m].OverMonths == MeasureAggregation.Sum ? measures[m].Sum : measures[m].Mean;
+        }
+
+        return new MetricSummary(months, recorded, first, count, values, valuesAt, productivity.Sum, describe)
+        {
+            _source = source,
+            _moreSources = moreSources,
+        };
     }
 
     /// <summary>docs/formulas.md#productivity-lost-to-incidents: Σk hours_k × users_k × b_k, for one month.</summary>
@@ -143,44 +222,6 @@ internal sealed class MetricSummary
         }
 
         return total;
-    }
-
-    private void Add(MonthlyMetrics month, Assumptions assumptions)
-    {
-        var mask = 0u;
-        foreach (var measure in Measures.All)
-        {
-            if (month.ValueOf(measure) is { } value)
-            {
-                _measures[measure.Ordinal].Add(value);
-                mask |= measure.Bit;
-            }
-        }
-
-        var productivity = ProductivityHoursOf(month, assumptions);
-        _productivityHours.Add(productivity);
-        if (productivity is not null)
-        {
-            mask |= TicketsBit;
-        }
-
-        if (_monthCount == _recorded.Length)
-        {
-            Array.Resize(ref _recorded, Math.Max(4, _monthCount * 2));
-        }
-
-        _recorded[_monthCount++] = mask;
-        if (month.Source is { } source && !ReferenceEquals(source, _source))
-        {
-            if (_source is null)
-            {
-                _source = source;
-            }
-            else if (!source.Equals(_source))
-            {
-                (_moreSources ??= [_source]).Add(source);
-            }
-        }
     }
 
     private struct TicketTotals

@@ -10,13 +10,22 @@ namespace BusinessValue.Domain.Engine;
 /// </summary>
 public sealed class SystemScorecard
 {
-    private readonly decimal?[] _values;
+    // Values without the nullable wrapper (16 bytes each instead of 24) and one bit per figure slot for "has a
+    // value" (64 slots; the catalogue has 21 system figures).
+    private readonly decimal[] _values;
+    private readonly int _valuesAt;
+    private readonly ulong _hasValue;
     private readonly Explanation[]? _explanations;
     private readonly IExplanationSource? _source;
     private readonly MetricSummary _metrics;
     private readonly int _months;
 
-    internal SystemScorecard(Guid systemId, string name, RecoveryReadiness readiness, Quadrant? quadrant, ReadOnlySpan<Figure> figures, IExplanationSource? source, MetricSummary metrics, int months)
+    /// <param name="store">
+    /// Where to keep the values, when the calculation holds one array for every system (from its second item on, this
+    /// system's slots, which nothing else writes); a new array when null.
+    /// </param>
+    internal SystemScorecard(Guid systemId, string name, RecoveryReadiness readiness, Quadrant? quadrant, ReadOnlySpan<Figure> figures, IExplanationSource? source, MetricSummary metrics, int months,
+        (decimal[] Values, int At)? store = null)
     {
         SystemId = systemId;
         Name = name;
@@ -24,16 +33,26 @@ public sealed class SystemScorecard
         Quadrant = quadrant;
         _metrics = metrics;
         _months = months;
-        _values = new decimal?[FigureCatalogue.SystemFigures.Count];
+        (_values, _valuesAt) = store ?? (new decimal[FigureCatalogue.SystemFigures.Count], 0);
         foreach (var figure in figures)
         {
-            _values[figure.Definition.Slot] = figure.Value;
+            var slot = figure.Definition.Slot;
+            if (figure.Value is { } value)
+            {
+                _values[_valuesAt + slot] = value;
+                _hasValue |= 1ul << slot;
+            }
+            else
+            {
+                _values[_valuesAt + slot] = 0m;
+                _hasValue &= ~(1ul << slot);
+            }
         }
 
         if (source is null)
         {
             // Calculated with explanations: keep them, there is nothing to ask later.
-            _explanations = new Explanation[_values.Length];
+            _explanations = new Explanation[FigureCatalogue.SystemFigures.Count];
             foreach (var figure in figures)
             {
                 _explanations[figure.Definition.Slot] = figure.Why;
@@ -54,6 +73,8 @@ public sealed class SystemScorecard
         _metrics = kept._metrics;
         _months = kept._months;
         _values = kept._values;
+        _valuesAt = kept._valuesAt;
+        _hasValue = kept._hasValue;
         _source = source;
     }
 
@@ -125,7 +146,8 @@ public sealed class SystemScorecard
         }
 
         var slot = definition.Slot;
-        return new(definition, _values[slot], _explanations?[slot], _source, CoverageOf(definition));
+        decimal? value = (_hasValue & (1ul << slot)) != 0 ? _values[_valuesAt + slot] : null;
+        return new(definition, value, _explanations?[slot], _source, CoverageOf(definition));
     }
 
     /// <summary>What IT reported for the period: the measure summed or averaged over its months, as the engine used it.</summary>
@@ -141,7 +163,7 @@ public sealed class SystemScorecard
     internal MetricSummary Metrics => _metrics;
 
     /// <summary>A figure's value by its slot in <see cref="FigureCatalogue.SystemFigures"/>, without making the figure.</summary>
-    internal decimal? ValueAt(int slot) => _values[slot];
+    internal decimal? ValueAt(int slot) => (_hasValue & (1ul << slot)) != 0 ? _values[_valuesAt + slot] : null;
 
     /// <summary>The same figures, explained by <paramref name="source"/> when asked.</summary>
     internal SystemScorecard ExplainedBy(IExplanationSource source) => new(this, source);

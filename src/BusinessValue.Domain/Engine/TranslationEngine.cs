@@ -31,10 +31,11 @@ public sealed partial class TranslationEngine
         ArgumentNullException.ThrowIfNull(period);
         var context = new CalculationContext(portfolio, period);
         var systems = new List<SystemScorecard>(portfolio.Systems.Count);
-        foreach (var system in portfolio.Systems)
+        for (var i = 0; i < portfolio.Systems.Count; i++)
         {
+            var system = portfolio.Systems[i];
             context.ExplainLaterBy(new SystemExplainer(context, system));
-            systems.Add(SystemOrMissing(context, system));
+            systems.Add(SystemOrMissing(context, system, context.FigureValuesOf(i)));
         }
 
         var departments = new List<DepartmentScorecard>(portfolio.Departments.Count);
@@ -54,27 +55,34 @@ public sealed partial class TranslationEngine
     internal const string UncomputableReason =
         "a computable value (some stored data lies far outside its range and must be corrected: docs/formulas.md#bounds-of-every-value)";
 
-    private static SystemScorecard SystemOrMissing(CalculationContext c, ItSystem system)
+    /// <param name="store">Where the quiet calculation keeps the values (see <see cref="CalculationContext.FigureValuesOf"/>); null: an array of their own.</param>
+    private static SystemScorecard SystemOrMissing(CalculationContext c, ItSystem system, (decimal[] Values, int At)? store = null)
     {
         try
         {
-            return CalculateSystem(c, system);
+            return CalculateSystem(c, system, store);
         }
         catch (ArithmeticException)
         {
-            MetricSummary metrics;
-            try
-            {
-                metrics = c.MetricsOf(system.Id);
-            }
-            catch (ArithmeticException)
-            {
-                metrics = MetricSummary.Empty;
-            }
-
-            var figures = FigureCatalogue.SystemFigures.Select(d => Uncomputable(c, d)).ToArray();
-            return new SystemScorecard(system.Id, system.Name, RecoveryReadiness.Unverified, null, figures, null, metrics, c.Period.Months) { Uncomputable = true };
+            return UncomputableSystem(c, system, store);
         }
+    }
+
+    // Apart from SystemOrMissing: a lambda capturing c there made every system allocate its closure on entry.
+    private static SystemScorecard UncomputableSystem(CalculationContext c, ItSystem system, (decimal[] Values, int At)? store)
+    {
+        MetricSummary metrics;
+        try
+        {
+            metrics = c.MetricsOf(system.Id);
+        }
+        catch (ArithmeticException)
+        {
+            metrics = MetricSummary.Empty;
+        }
+
+        var figures = FigureCatalogue.SystemFigures.Select(d => Uncomputable(c, d)).ToArray();
+        return new SystemScorecard(system.Id, system.Name, RecoveryReadiness.Unverified, null, figures, null, metrics, c.Period.Months, store) { Uncomputable = true };
     }
 
     private static DepartmentScorecard DepartmentOrMissing(CalculationContext c, Department department)
@@ -154,7 +162,11 @@ public sealed partial class TranslationEngine
 
     private static readonly string[] FitNames = ["strategic fit: supports strategy", "strategic fit: maintains status quo", "strategic fit: legacy"];
 
-    private static SystemScorecard CalculateSystem(CalculationContext c, ItSystem system)
+    // Measures that score themselves into technical health, in the measures' order: an array, as a foreach over
+    // Measures.All (an interface) allocates an enumerator for every system.
+    private static readonly Measure[] HealthMeasures = [.. Measures.All.Where(m => m.TechnicalHealthScore is not null)];
+
+    private static SystemScorecard CalculateSystem(CalculationContext c, ItSystem system, (decimal[] Values, int At)? store)
     {
         var a = c.Assumptions;
         var d = Assumptions.Default;
@@ -266,7 +278,9 @@ public sealed partial class TranslationEngine
             periodCost, rph, downtime, slowPeaks, productivityHours, productivity, blocked, unpatched, exposure, adoption, unused,
             workaroundCost, integrationCost, efficiency, valueRealised, leaks, netValue, roi, technical, business, readinessWhy,
         ];
-        return new SystemScorecard(system.Id, system.Name, readiness, quadrant, figures, c.IsExplaining ? null : c.CurrentSource, metrics, c.Period.Months);
+        return c.IsExplaining
+            ? new SystemScorecard(system.Id, system.Name, readiness, quadrant, figures, null, metrics, c.Period.Months)
+            : new SystemScorecard(system.Id, system.Name, readiness, quadrant, figures, c.CurrentSource, metrics, c.Period.Months, store);
     }
 
     /// <summary>docs/formulas.md#revenue-per-hour: RPH = Σπ r_π × d(s,π), r = Rev / (OH × 52).</summary>
@@ -357,13 +371,9 @@ public sealed partial class TranslationEngine
             .Input("uptime attainment", "uptime against its SLA target", uptimeAttainment, InputUnits.Score, metrics.Source);
         decimal sum = uptimeAttainment ?? 0m;
         var count = uptimeAttainment is null ? 0 : 1;
-        foreach (var measure in Measures.All)
+        foreach (var measure in HealthMeasures)
         {
-            if (measure.TechnicalHealthScore is not { } score)
-            {
-                continue;
-            }
-
+            var score = measure.TechnicalHealthScore!;
             var value = metrics[measure];
             explain.Input(measure.Symbol, measure.Phrase, value, measure.Unit == MeasureUnit.Percent ? InputUnits.Percent : InputUnits.Score, metrics.Source);
             if (value is { } v)
@@ -409,9 +419,10 @@ public sealed partial class TranslationEngine
             total += cost;
             explain.Input("w", workaround.Description, cost, InputUnits.Money, c.SourceOf(workaround.Source));
             var systems = workaround.Systems;
-            foreach (var link in systems)
+            for (var i = 0; i < systems.Count; i++)
             {
-                bySystem[link.SystemId] = bySystem.GetValueOrDefault(link.SystemId) + (cost / systems.Count);
+                var systemId = systems[i].SystemId;
+                bySystem[systemId] = bySystem.GetValueOrDefault(systemId) + (cost / systems.Count);
             }
         }
 
@@ -538,7 +549,16 @@ public sealed partial class TranslationEngine
             .MissingIf(spend.Value is not > 0m, "technology spend above zero")
             .Figure(P.WasteRatio, spend.Value is > 0m ? leaks.Value / spend.Value : null);
 
-        var readinessCounts = Enum.GetValues<RecoveryReadiness>().ToDictionary(r => r, r => systems.Count(s => s.Readiness == r));
+        var readinessCounts = new Dictionary<RecoveryReadiness, int>();
+        foreach (var readiness in Enum.GetValues<RecoveryReadiness>())
+        {
+            readinessCounts[readiness] = 0;
+        }
+
+        foreach (var system in systems)
+        {
+            readinessCounts[system.Readiness]++;
+        }
 
         // Data coverage once per set of measures, not once per figure: docs/formulas.md#data-coverage.
         var coverages = new Dictionary<(uint, bool), DataCoverage>();
