@@ -41,8 +41,10 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
     public async Task Corpus_EveryMalformedFile_IsRefusedNamingPlaceAndReasonAndNothingIsWritten(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        // The corpus sends hundreds of requests a minute with one key: the rate limit is not what is tested here.
-        await using var app = new BusinessValueAppFactory(database).WithSetting("Api:RequestsPerMinute", "100000");
+        // The corpus sends over a thousand requests a minute with one key from one address: the rate limits are not what
+        // is tested here.
+        await using var app = new BusinessValueAppFactory(database).WithSetting("Api:RequestsPerMinute", "100000")
+            .WithSetting("Api:RequestsPerAddressPerMinute", "100000");
         _ = app.Services;
         using var writer = await app.CreateKeyClientAsync(ApiScopes.InventoryWrite);
         using var metricsWriter = await app.CreateKeyClientAsync(ApiScopes.MetricsWrite);

@@ -13,14 +13,22 @@ namespace BusinessValue.Web.Features.Api;
 /// </summary>
 internal static class ApiCallAudit
 {
-    /// <summary>Requests a minute from one address before its key is checked; well above any tool's honest need.</summary>
-    private const int UncheckedPerAddressPerMinute = 600;
+    /// <summary>
+    /// Requests a minute from one address before its key is checked (<c>Api:RequestsPerAddressPerMinute</c>); the default
+    /// is well above any tool's honest need. Raise it when many tools reach the app through one address (a proxy
+    /// without forwarded headers) or one client sends a test corpus.
+    /// </summary>
+    private const int DefaultPerAddressPerMinute = 600;
 
     public static IApplicationBuilder UseApiCallAudit(this IApplicationBuilder app)
     {
+        var configured = app.ApplicationServices.GetRequiredService<IConfiguration>()["Api:RequestsPerAddressPerMinute"];
+        var uncheckedPerAddressPerMinute = int.TryParse(configured, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit > 0
+            ? limit
+            : DefaultPerAddressPerMinute;
         var perAddress = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = UncheckedPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = uncheckedPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         var refusalsRecorded = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 1, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -32,7 +40,7 @@ internal static class ApiCallAudit
             {
                 context.Response.Headers.RetryAfter = "60";
                 await ApiProblems.Write(context, StatusCodes.Status429TooManyRequests, "Too many requests from this address",
-                    $"At most {UncheckedPerAddressPerMinute} requests a minute come from one address. Try again in a minute.");
+                    $"At most {uncheckedPerAddressPerMinute} requests a minute come from one address. Try again in a minute.");
                 return;
             }
 

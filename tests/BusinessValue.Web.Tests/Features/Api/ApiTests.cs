@@ -240,6 +240,28 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task Calls_OverTheAddressLimit_Get429BeforeAnyKeyIsChecked()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new BusinessValueAppFactory(database).WithSetting("Api:RequestsPerAddressPerMinute", "4");
+        using var client = await KeyClientAsync(app, ApiScopes.InventoryRead);
+        using var withoutKey = app.CreateClient();
+
+        for (var i = 0; i < 2; i++)
+        {
+            (await client.GetAsync(new Uri("/api/v1/systems", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await withoutKey.GetAsync(new Uri("/api/v1/systems", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+
+        using var limited = await client.GetAsync(new Uri("/api/v1/systems", UriKind.Relative));
+
+        limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "keyed and unkeyed calls from one address count together");
+        limited.Headers.RetryAfter.Should().NotBeNull();
+        limited.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await limited.Content.ReadAsStringAsync()).Should().Contain("At most 4 requests a minute come from one address");
+    }
+
+    [Fact]
     public async Task Documentation_OpenApiAndReferencePage_DescribeTheApiUnderTheContentSecurityPolicy()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
