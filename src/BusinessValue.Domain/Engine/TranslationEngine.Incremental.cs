@@ -73,15 +73,7 @@ public sealed partial class TranslationEngine
         }
 
         // Departments rest on workarounds only, but their explanations belong to this calculation: worked out again (cheap).
-        var departments = new List<DepartmentScorecard>(portfolio.Departments.Count);
-        foreach (var department in portfolio.Departments)
-        {
-            context.ExplainLaterBy(new DepartmentExplainer(context, department));
-            departments.Add(DepartmentOrMissing(context, department));
-        }
-
-        context.ExplainLaterBy(new PortfolioExplainer(context, systems));
-        return new Scorecard(period, portfolio.Organisation.Currency, systems, departments, PortfolioOrMissing(context, systems));
+        return WithDepartmentsAndPortfolio(context, portfolio, period, systems);
     }
 
     /// <summary>The same systems in the same order (so totals add up in the same order), every one of them calculated.</summary>

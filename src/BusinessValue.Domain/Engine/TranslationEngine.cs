@@ -38,6 +38,12 @@ public sealed partial class TranslationEngine
             systems.Add(SystemOrMissing(context, system, context.FigureValuesOf(i)));
         }
 
+        return WithDepartmentsAndPortfolio(context, portfolio, period, systems);
+    }
+
+    /// <summary>The scorecard of <paramref name="systems"/>, with the departments and the portfolio worked out over them.</summary>
+    private static Scorecard WithDepartmentsAndPortfolio(CalculationContext context, Portfolio portfolio, Period period, List<SystemScorecard> systems)
+    {
         var departments = new List<DepartmentScorecard>(portfolio.Departments.Count);
         foreach (var department in portfolio.Departments)
         {
