@@ -177,9 +177,10 @@ public static class PortfolioStore
         var names = missing.Select(a => Normalised(a.UserName)).ToList();
         var taken = await db.Users.AsNoTracking().Where(u => names.Contains(u.NormalizedUserName!))
             .Select(u => new { u.Id, u.NormalizedUserName }).ToListAsync(cancellationToken);
-        var problems = missing.Select((a, i) => (Account: a, Other: taken.FirstOrDefault(t => t.NormalizedUserName == Normalised(a.UserName))))
+        // Indexed over the document's list, so the path names the account where the document has it.
+        var problems = accounts.Select((a, i) => (Account: a, Index: i, Other: existing.Contains(a.Id) ? null : taken.FirstOrDefault(t => t.NormalizedUserName == Normalised(a.UserName))))
             .Where(x => x.Other is not null)
-            .Select(x => new PortfolioProblem($"$.reviews.accounts[{Index(accounts, x.Account)}].userName",
+            .Select(x => new PortfolioProblem($"$.reviews.accounts[{x.Index}].userName",
                 $"'{x.Account.UserName}' is another account in this database (id {x.Other!.Id}, the document's is {x.Account.Id}): restore into a database without that account, or rename one of them first."))
             .ToList();
         if (problems.Count > 0)
@@ -204,19 +205,6 @@ public static class PortfolioStore
 
     // As ASP.NET Core Identity's default normaliser (UpperInvariantLookupNormalizer), so sign-in and uniqueness checks find the name.
     private static string Normalised(string userName) => userName.Normalize().ToUpperInvariant();
-
-    private static int Index(IReadOnlyList<ReviewAccount> accounts, ReviewAccount account)
-    {
-        for (var i = 0; i < accounts.Count; i++)
-        {
-            if (ReferenceEquals(accounts[i], account))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 
     /// <summary>Deletes every record of the portfolio, children first.</summary>
     public static async Task ClearAsync(BusinessValueDbContext db, CancellationToken cancellationToken = default)
