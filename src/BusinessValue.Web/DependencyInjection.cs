@@ -20,6 +20,7 @@ internal static class DependencyInjection
 {
     public static IServiceCollection AddBusinessValue(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
+        ThreadPoolSettings.Apply(configuration);
         // Before AddPersistence, which registers the defaults only when the host has not (Import:MaxFileBytes).
         services.AddSingleton(_ => BusinessValue.Infrastructure.Spreadsheets.ImportOptions.FromConfiguration(configuration));
         services.AddPersistence(
@@ -95,6 +96,7 @@ internal static class DependencyInjection
         services.AddScoped<Features.Audit.AuditTrailSearch>();
         services.AddScoped<Features.Admin.UserAdministration>();
         services.AddScoped<Features.Admin.ApiKeyAdministration>();
+        services.AddSingleton<Features.Api.ApiKeyLastUse>();
         services.AddSingleton<Features.Reviews.FrozenScorecards>();
         services.AddScoped<Features.Reviews.ReviewFigures>();
         services.AddScoped<Features.Reviews.ReviewPlanning>();

@@ -163,7 +163,19 @@ public static class MetricsUpserts
 
             // Months only: the snapshot applies exactly these rows instead of reloading the portfolio (PortfolioSnapshots).
             PortfolioChanges.ExpectMetricsOnly(db);
-            await db.SaveChangesAsync(cancellationToken);
+            // No savepoint around the save (two round trips while the rows are locked): a failure rolls back the whole
+            // transaction, which is then tried once more from the start (ApplyAsync).
+            var savepoints = db.Database.AutoSavepointsEnabled;
+            db.Database.AutoSavepointsEnabled = false;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                db.Database.AutoSavepointsEnabled = savepoints;
+            }
+
             await transaction.CommitAsync(cancellationToken);
             var written = rows.Count - conflicts.Count;
             result = new MetricsUpsertResult(created, written - created);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using BusinessValue.Domain.Engine;
 using BusinessValue.Domain.Periods;
 
@@ -13,12 +14,20 @@ public sealed class PortfolioSnapshot(long version, Portfolio? portfolio)
     /// <summary>Enough for every period a board pack shows (current, previous, eight trend quarters) several times over.</summary>
     public const int MaxDerived = 48;
 
-    private readonly ConcurrentDictionary<string, Lazy<object>> _derived = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _derived = new(StringComparer.Ordinal);
+
+    // Periods whose scorecards follow this snapshot's lineage of month writes (ScorecardLane), by key.
+    private readonly ConcurrentDictionary<string, ScorecardLane> _lanes = new(StringComparer.Ordinal);
 
     /// <summary>The beginning of the key of a period's engine scorecard: "scorecard:2026-Q3".</summary>
     public const string ScorecardKeyPrefix = "scorecard:";
 
     public long Version { get; } = version;
+
+    /// <summary>The periods whose scorecards follow this snapshot's lineage (for tests).</summary>
+    internal IReadOnlyCollection<KeyValuePair<string, ScorecardLane>> Lanes => _lanes;
+
+    internal int LaneCount => _lanes.Count;
 
     /// <summary>Null when the database holds no organisation yet.</summary>
     public Portfolio? Portfolio { get; } = portfolio;
@@ -37,8 +46,9 @@ public sealed class PortfolioSnapshot(long version, Portfolio? portfolio)
     /// Keys that start with <see cref="ScorecardKeyPrefix"/> followed by a period's label must hold the engine's
     /// scorecard of that period: it rests only on the period's months (CalculationContext), so a newer snapshot that
     /// changed other months only keeps it (<see cref="CarryOver"/>).
+    /// The build is not cancelled with a reader: others may share it. A reader stops waiting with its own token.
     /// </remarks>
-    public T Derive<T>(string key, Func<Portfolio, T> build)
+    public async Task<T> DeriveAsync<T>(string key, Func<Portfolio, Task<T>> build, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(build);
@@ -49,60 +59,30 @@ public sealed class PortfolioSnapshot(long version, Portfolio? portfolio)
             _derived.Clear();
         }
 
-        var lazy = _derived.GetOrAdd(key, _ => new Lazy<object>(() => build(portfolio), LazyThreadSafetyMode.ExecutionAndPublication));
-        return (T)lazy.Value;
+        var lazy = _derived.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await build(portfolio), LazyThreadSafetyMode.ExecutionAndPublication));
+        return (T)await lazy.Value.WaitAsync(cancellationToken);
     }
 
     /// <summary>
-    /// The engine's scorecard of <paramref name="period"/>, calculated once per version and shared. When this snapshot
-    /// differs from an earlier one only in some systems' months (<see cref="CarryOver"/>), it is that snapshot's scorecard
-    /// with those systems calculated again (<see cref="TranslationEngine.Recalculate"/>): a month write costs its systems'
-    /// figures and the totals, not all 10,000 systems. A calculation of the earlier version still under way is awaited
-    /// and built on, so readers share one calculation at a time and each folds in every write since the last.
+    /// The engine's scorecard of <paramref name="period"/>, calculated once per version and shared, on a thread of its
+    /// own so waiting readers hold no thread of the pool. When this snapshot differs from earlier ones only in some
+    /// systems' months (<see cref="CarryOver"/>), the period's scorecards follow that lineage one calculation at a time
+    /// (<see cref="ScorecardLane"/>): a month write costs its systems' figures and the totals, not all 10,000 systems.
     /// </summary>
-    public Scorecard ScorecardOf(Period period, TranslationEngine engine)
+    public Task<Scorecard> ScorecardOfAsync(Period period, TranslationEngine engine, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(engine);
         var key = ScorecardKeyPrefix + period.Label;
-        return Derive(key, portfolio =>
-        {
-            // Used once: afterwards the earlier scorecard (and its portfolio) can go.
-            if (_bases.TryRemove(key, out var basis) && Built(basis.Previous) is { } previous && previous.Period == period)
-            {
-                var systems = new HashSet<Guid>();
-                foreach (var (systemId, month) in basis.Changed)
-                {
-                    if (period.Contains(month))
-                    {
-                        systems.Add(systemId);
-                    }
-                }
-
-                return engine.Recalculate(previous, portfolio, systems);
-            }
-
-            return engine.Calculate(portfolio, period);
-        });
-    }
-
-    /// <summary>The earlier version's scorecard once its calculation ends; null if it failed (then a full calculation).</summary>
-    private static Scorecard? Built(Lazy<object> previous)
-    {
-        try
-        {
-            return previous.Value as Scorecard;
-        }
-        catch (Exception failed) when (failed is not OutOfMemoryException)
-        {
-            return null;
-        }
+        return _lanes.TryGetValue(key, out var lane)
+            ? lane.ScorecardAsync(Version, engine, cancellationToken)
+            : DeriveAsync(key, portfolio => ScorecardLane.OnItsOwnThread(() => engine.Calculate(portfolio, period)), cancellationToken);
     }
 
     /// <summary>
     /// Takes over from <paramref name="previous"/> the scorecards of periods that contain none of
-    /// <paramref name="changed"/> months: this snapshot differs from it only in those systems' months. The scorecards of
-    /// the other periods, made or being made, become what this snapshot's are recalculated from (<see cref="ScorecardOf"/>).
+    /// <paramref name="changed"/> months: this snapshot differs from it only in those systems' months. The other periods'
+    /// scorecards, made or being made, start or continue a lane (<see cref="ScorecardLane"/>) that recalculates them.
     /// </summary>
     internal void CarryOver(PortfolioSnapshot previous, IReadOnlySet<(Guid SystemId, YearMonth Month)> changed)
     {
@@ -121,40 +101,38 @@ public sealed class PortfolioSnapshot(long version, Portfolio? portfolio)
             _latestMonth = new Lazy<YearMonth?>(() => latest);
         }
 
+        // The lanes go on (those read lately, at most MaxLanes): each learns of this snapshot and the months it changed.
+        foreach (var (key, lane) in ScorecardLane.StillRead(previous._lanes, Stopwatch.GetTimestamp()))
+        {
+            lane.Add(this, changed);
+            _lanes[key] = lane;
+        }
+
         foreach (var (key, value) in previous._derived)
         {
-            if (!key.StartsWith(ScorecardKeyPrefix, StringComparison.Ordinal))
+            if (!key.StartsWith(ScorecardKeyPrefix, StringComparison.Ordinal) || _lanes.ContainsKey(key) || value.IsValueCreated && value.Value.IsFaulted)
             {
                 continue;
             }
 
-            if (value.IsValueCreated && PeriodOf(key[ScorecardKeyPrefix.Length..]) is { } period && !changedMonths.Any(period.Contains))
+            if (PeriodOf(key[ScorecardKeyPrefix.Length..]) is not { } period)
             {
+                continue;
+            }
+
+            if (!changedMonths.Any(period.Contains))
+            {
+                // Its months are the same here: the same scorecard, made or being made.
                 _derived.TryAdd(key, value);
             }
-            else if (changed.Count <= MaxChangesBuiltOn)
+            else if (_lanes.Count < ScorecardLane.MaxLanes)
             {
-                _bases[key] = new Basis(value, changed);
-            }
-        }
-
-        // Periods nobody asked for in the previous version: built on the scorecard before it, with both versions' months.
-        foreach (var (key, basis) in previous._bases)
-        {
-            if (!_derived.ContainsKey(key) && !_bases.ContainsKey(key) && basis.Changed.Count + changed.Count <= MaxChangesBuiltOn)
-            {
-                _bases[key] = new Basis(basis.Previous, new HashSet<(Guid, YearMonth)>([.. basis.Changed, .. changed]));
+                var lane = new ScorecardLane(period, value, previous);
+                lane.Add(this, changed);
+                _lanes[key] = lane;
             }
         }
     }
-
-    /// <summary>Beyond this many changed months since a scorecard, calculating everything again costs about the same.</summary>
-    private const int MaxChangesBuiltOn = 5_000;
-
-    private readonly ConcurrentDictionary<string, Basis> _bases = new(StringComparer.Ordinal);
-
-    /// <summary>An earlier version's scorecard (made, or being made) and the months changed since it.</summary>
-    private sealed record Basis(Lazy<object> Previous, IReadOnlySet<(Guid SystemId, YearMonth Month)> Changed);
 
     private static Period? PeriodOf(string label)
     {

@@ -182,7 +182,7 @@ public sealed class PortfolioSnapshotsTests
             var engine = new TranslationEngine();
             foreach (var period in Periods)
             {
-                var ours = snapshot.ScorecardOf(period, engine);
+                var ours = await snapshot.ScorecardOfAsync(period, engine);
                 Figures(ours).Should().Equal(Figures(engine.Calculate(full, period)), $"{period.Label} {when}");
             }
 

@@ -8,7 +8,7 @@ namespace BusinessValue.Web.Features.Api;
 
 /// <summary>
 /// Every call to /api/v1 goes into the audit trail with its key, address and answer, failed ones included; a key's
-/// last use is kept for the API keys page. Calls without a valid key are limited per address before anything else
+/// last use is kept for the API keys page, to the minute (<see cref="ApiKeyLastUse"/>). Calls without a valid key are limited per address before anything else
 /// runs, and recorded once per address and minute, so nobody can flood the append-only trail.
 /// </summary>
 internal static class ApiCallAudit
@@ -98,7 +98,7 @@ internal static class ApiCallAudit
 
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await using var db = await context.RequestServices.GetRequiredService<IDbContextFactory<BusinessValueDbContext>>().CreateDbContextAsync(CancellationToken.None);
-        if (keyId is { } key)
+        if (keyId is { } key && context.RequestServices.GetRequiredService<ApiKeyLastUse>().ShouldWrite(key, now))
         {
             await db.ApiKeys.Where(k => k.Id == key).ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAtUtc, now), CancellationToken.None);
         }

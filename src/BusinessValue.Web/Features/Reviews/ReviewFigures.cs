@@ -115,7 +115,7 @@ public sealed class ReviewFigures(IDbContextFactory<BusinessValueDbContext> cont
 
         var live = await snapshots.GetSnapshotAsync(db, cancellationToken);
         // The same key as the company scorecard's: one calculation per portfolio version and quarter, shared.
-        return live.Portfolio is null ? null : live.ScorecardOf(review.Quarter, engine);
+        return live.Portfolio is null ? null : await live.ScorecardOfAsync(review.Quarter, engine, cancellationToken);
     }
 
     /// <summary>What a draft's agenda compares with: the previous closed review's frozen scorecard, else the previous quarter's live one.</summary>
@@ -128,7 +128,7 @@ public sealed class ReviewFigures(IDbContextFactory<BusinessValueDbContext> cont
 
         var live = await snapshots.GetSnapshotAsync(db, cancellationToken);
         var quarter = review.Quarter.Previous();
-        return live.Portfolio is null ? null : live.ScorecardOf(quarter, engine);
+        return live.Portfolio is null ? null : await live.ScorecardOfAsync(quarter, engine, cancellationToken);
     }
 
     internal static async Task<Review?> PreviousClosedAsync(BusinessValueDbContext db, Review review, CancellationToken cancellationToken)

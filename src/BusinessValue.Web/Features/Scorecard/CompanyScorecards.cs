@@ -31,7 +31,7 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
 
         var (latest, chosen) = Choose(snapshot, period);
         // Worked out once per portfolio version and period, then shared by every page that shows it.
-        return snapshot.Derive($"company:{chosen.Label}:{withTrend}", portfolio => Build(snapshot, portfolio, latest, chosen, withTrend));
+        return await snapshot.DeriveAsync($"company:{chosen.Label}:{withTrend}", portfolio => BuildAsync(snapshot, portfolio, latest, chosen, withTrend), cancellationToken);
     }
 
     /// <summary>The engine's scorecard of the period asked for, without the company page's lists; null for an empty database.</summary>
@@ -39,22 +39,22 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var snapshot = await snapshots.GetSnapshotAsync(db, cancellationToken);
-        return snapshot.Portfolio is null ? null : Calculate(snapshot, Choose(snapshot, period).Chosen);
+        return snapshot.Portfolio is null ? null : await CalculateAsync(snapshot, Choose(snapshot, period).Chosen, cancellationToken);
     }
 
-    private CompanyScorecard Build(PortfolioSnapshot snapshot, Portfolio portfolio, YearMonth latest, Period chosen, bool withTrend)
+    private async Task<CompanyScorecard> BuildAsync(PortfolioSnapshot snapshot, Portfolio portfolio, YearMonth latest, Period chosen, bool withTrend)
     {
-        var current = Calculate(snapshot, chosen);
-        var previous = Calculate(snapshot, chosen.Previous());
+        // Shared with every reader of this version: not cancelled with the one who asked first.
+        var current = await CalculateAsync(snapshot, chosen, CancellationToken.None);
+        var previous = await CalculateAsync(snapshot, chosen.Previous(), CancellationToken.None);
 
-        var trend = TrendQuartersEndingWith(chosen, withTrend ? TrendQuarters : 0)
-            .Select(quarter =>
-            {
-                var card = Calculate(snapshot, quarter);
-                return new QuarterTrend(quarter.Label, card.Portfolio.TechnologySpend.Value, card.Portfolio.ValueLeaks.Value,
-                    Average(card.Systems.Select(s => s.TechnicalHealth.Value)), Average(card.Systems.Select(s => s.BusinessValue.Value)));
-            })
-            .ToList();
+        var trend = new List<QuarterTrend>();
+        foreach (var quarter in TrendQuartersEndingWith(chosen, withTrend ? TrendQuarters : 0))
+        {
+            var card = await CalculateAsync(snapshot, quarter, CancellationToken.None);
+            trend.Add(new QuarterTrend(quarter.Label, card.Portfolio.TechnologySpend.Value, card.Portfolio.ValueLeaks.Value,
+                Average(card.Systems.Select(s => s.TechnicalHealth.Value)), Average(card.Systems.Select(s => s.BusinessValue.Value))));
+        }
 
         var names = portfolio.Systems.ToDictionary(s => s.Id, s => s.Name);
         var dependencies = portfolio.Dependencies.ToLookup(d => d.ProcessId);
@@ -104,8 +104,8 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
     }
 
     /// <summary>The engine's scorecard for a period, calculated once per portfolio version.</summary>
-    private Domain.Engine.Scorecard Calculate(PortfolioSnapshot snapshot, Period period) =>
-        snapshot.ScorecardOf(period, engine);
+    private Task<Domain.Engine.Scorecard> CalculateAsync(PortfolioSnapshot snapshot, Period period, CancellationToken cancellationToken) =>
+        snapshot.ScorecardOfAsync(period, engine, cancellationToken);
 
     public async Task<SystemScorecardView?> ForSystemAsync(Guid systemId, string? period, CancellationToken cancellationToken = default)
     {
@@ -119,7 +119,7 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
         }
 
         var (_, chosen) = Choose(snapshot, period);
-        var scorecard = Calculate(snapshot, chosen);
+        var scorecard = await CalculateAsync(snapshot, chosen, cancellationToken);
         // What IT reported, folded over the period by the engine itself (docs/formulas.md#periods-and-aggregation).
         var card = scorecard.Systems.Single(s => s.SystemId == systemId);
         var reported = new TechnicalReport(
@@ -139,10 +139,12 @@ public sealed class CompanyScorecards(IDbContextFactory<BusinessValueDbContext> 
             .ToList();
 
         // Each quarter's scorecard is the shared one, so a system's trend costs nothing the company page has not paid.
-        var trend = TrendQuartersEndingWith(chosen, TrendQuarters)
-            .Select(quarter => (quarter.Label, Card: Calculate(snapshot, quarter).Systems.Single(s => s.SystemId == systemId)))
-            .Select(x => new QuarterTrend(x.Label, x.Card.PeriodCost.Value, x.Card.ValueLeaks.Value, x.Card.TechnicalHealth.Value, x.Card.BusinessValue.Value))
-            .ToList();
+        var trend = new List<QuarterTrend>();
+        foreach (var quarter in TrendQuartersEndingWith(chosen, TrendQuarters))
+        {
+            var quarterCard = (await CalculateAsync(snapshot, quarter, cancellationToken)).Systems.Single(s => s.SystemId == systemId);
+            trend.Add(new QuarterTrend(quarter.Label, quarterCard.PeriodCost.Value, quarterCard.ValueLeaks.Value, quarterCard.TechnicalHealth.Value, quarterCard.BusinessValue.Value));
+        }
 
         var departmentNames = portfolio.Departments.ToDictionary(d => d.Id, d => d.Name);
         var systemNames = portfolio.Systems.ToDictionary(s => s.Id, s => s.Name);

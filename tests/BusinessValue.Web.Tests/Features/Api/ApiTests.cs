@@ -12,6 +12,7 @@ using BusinessValue.Web.Features.Admin;
 using BusinessValue.Web.Features.Scorecard;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BusinessValue.Web.Tests.Features.Api;
 
@@ -147,6 +148,36 @@ public sealed class ApiTests
         entries[1].Changes.Should().Contain("\"Field\":\"UptimePercent\",\"Old\":\"99.5\",\"New\":\"99.9\"");
         (await db.AuditTrail.CountAsync(e => e.Action == AuditAction.ApiCall)).Should().Be(3, "every call is audited");
         (await db.ApiKeys.SingleAsync()).LastUsedAtUtc.Should().NotBeNull();
+    }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task ApiCall_SeveralWithinAMinute_RecordsTheKeysLastUseOnceAMinuteAndAuditsEach(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        await using var app = new BusinessValueAppFactory(database).WithServices(s => s.AddSingleton<TimeProvider>(clock));
+        using var client = await KeyClientAsync(app, ApiScopes.InventoryRead, "Monitoring");
+        var started = clock.GetUtcNow().UtcDateTime;
+
+        async Task<DateTime?> CallAsync()
+        {
+            using var response = await client.GetAsync(new Uri("/api/v1/systems", UriKind.Relative));
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            await using var db = database.CreateContext();
+            return (await db.ApiKeys.AsNoTracking().SingleAsync()).LastUsedAtUtc;
+        }
+
+        var first = await CallAsync();
+        clock.Advance(TimeSpan.FromSeconds(20));
+        var twentySecondsLater = await CallAsync();
+        clock.Advance(TimeSpan.FromSeconds(50));
+        var seventySecondsLater = await CallAsync();
+
+        first.Should().Be(started);
+        twentySecondsLater.Should().Be(started, "within the minute the page shows, the row is not written again");
+        seventySecondsLater.Should().Be(started.AddSeconds(70), "a minute on, it is");
+        await using var check = database.CreateContext();
+        (await check.AuditTrail.CountAsync(e => e.Action == AuditAction.ApiCall)).Should().Be(3, "every call is audited all the same");
     }
 
     [Theory, ClassData(typeof(BothProviders))]
