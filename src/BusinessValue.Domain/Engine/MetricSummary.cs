@@ -30,7 +30,13 @@ internal sealed class MetricSummary
     private InputSource? _source;
     private HashSet<InputSource>? _moreSources;
     private string? _sourceText;
-    private readonly Func<InputSource, string> _describe = s => s.ToString();
+    private readonly Func<InputSource, string> _describe = DescribedByItself;
+
+    // True when the months, coverage and values are arrays of this summary alone (Detached).
+    private bool _detached;
+
+    // Static: a detached summary must not hold a calculation through its delegate's target.
+    private static readonly Func<InputSource, string> DescribedByItself = s => s.ToString();
 
     public static readonly MetricSummary Empty = new();
 
@@ -143,6 +149,30 @@ internal sealed class MetricSummary
         (_, null) => _describe(_source),
         _ => string.Join("; ", _moreSources.Select(_describe).Order(StringComparer.Ordinal)),
     };
+
+    /// <summary>
+    /// This summary with its months, coverage and values copied into arrays of its own and its source described now:
+    /// it no longer holds the calculation that made it (that calculation's arrays for every system, its portfolio through
+    /// the describing delegate). For the systems an incremental recalculation keeps (TranslationEngine.Recalculate); once
+    /// detached, a summary is kept as it is.
+    /// </summary>
+    public MetricSummary Detached()
+    {
+        if (_detached || ReferenceEquals(this, Empty))
+        {
+            return this;
+        }
+
+        var values = new decimal?[AllMeasures.Length];
+        Array.Copy(_values, _valuesAt, values, 0, AllMeasures.Length);
+        return new MetricSummary(Months.ToArray(), _recorded.AsSpan(_first, _monthCount).ToArray(), 0, _monthCount, values, 0, _productivityHours, DescribedByItself)
+        {
+            _source = _source,
+            _moreSources = _moreSources,
+            _sourceText = Source,
+            _detached = true,
+        };
+    }
 
     /// <summary>
     /// Folds <paramref name="count"/> months from <paramref name="first"/> of <paramref name="months"/>, writing each

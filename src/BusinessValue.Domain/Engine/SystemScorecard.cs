@@ -63,17 +63,21 @@ public sealed class SystemScorecard
     }
 
     // A scorecard kept by an incremental recalculation: the same values, explained from the new calculation
-    // (TranslationEngine.Recalculate), so the kept scorecard no longer holds the old one's portfolio.
-    private SystemScorecard(SystemScorecard kept, IExplanationSource source)
+    // (TranslationEngine.Recalculate), with its metrics detached from the old one (MetricSummary.Detached) and its
+    // values in an array of its own, so the kept scorecard holds nothing of the old calculation: neither its portfolio
+    // nor its arrays for every system. Under a stream of writes each recalculation would otherwise stay alive for as
+    // long as one system it calculated is kept (docs/performance.md#freshness-under-writes).
+    private SystemScorecard(SystemScorecard kept, IExplanationSource source, MetricSummary metrics)
     {
         SystemId = kept.SystemId;
         Name = kept.Name;
         Readiness = kept.Readiness;
         Quadrant = kept.Quadrant;
-        _metrics = kept._metrics;
+        _metrics = metrics;
         _months = kept._months;
-        _values = kept._values;
-        _valuesAt = kept._valuesAt;
+        (_values, _valuesAt) = kept._values.Length == FigureCatalogue.SystemFigures.Count
+            ? (kept._values, kept._valuesAt)
+            : (kept._values.AsSpan(kept._valuesAt, FigureCatalogue.SystemFigures.Count).ToArray(), 0);
         _hasValue = kept._hasValue;
         _source = source;
     }
@@ -166,7 +170,7 @@ public sealed class SystemScorecard
     internal decimal? ValueAt(int slot) => (_hasValue & (1ul << slot)) != 0 ? _values[_valuesAt + slot] : null;
 
     /// <summary>The same figures, explained by <paramref name="source"/> when asked.</summary>
-    internal SystemScorecard ExplainedBy(IExplanationSource source) => new(this, source);
+    internal SystemScorecard ExplainedBy(IExplanationSource source, MetricSummary metrics) => new(this, source, metrics);
 
     internal int MonthsRecording(FigureDefinition definition) => _metrics.MonthsRecording(definition.Needs, definition.CoveredByAnyMeasure);
 

@@ -63,13 +63,14 @@ public sealed partial class TranslationEngine
 
             // Explained from this calculation, not the previous one: the new scorecard must not keep the old portfolio alive.
             var kept = previous.Systems[i];
-            context.KeepMetricsOf(system.Id, kept.Metrics);
+            var metrics = kept.Metrics.Detached();
+            context.KeepMetricsOf(system.Id, metrics);
             foreach (var figure in Totalled)
             {
                 context.AddToTotal(figure, kept.ValueAt(figure.Slot));
             }
 
-            systems.Add(kept.ExplainedBy(explainer));
+            systems.Add(kept.ExplainedBy(explainer, metrics));
         }
 
         // Departments rest on workarounds only, but their explanations belong to this calculation: worked out again (cheap).
