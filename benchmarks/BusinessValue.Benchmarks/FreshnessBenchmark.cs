@@ -146,10 +146,11 @@ public static class FreshnessBenchmark
             var results = new List<(int Rate, Level Level)>();
             foreach (var rate in rates)
             {
+                ReadLatencies.Clear();
                 var level = await RunLevelAsync(writers, readers, targets, rate, TimeSpan.FromSeconds(seconds), next);
                 results.Add((rate, level));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{mode}: {rate} writes/s for {seconds} s: achieved {level.Achieved:0.0}/s, {level.Errors} errors | write {Percentiles(level.Writes, "ms")} | scorecard shows it after {Percentiles(level.Freshness.Select(f => f / 1000).ToList(), "s")}, not shown within the drain: {level.NotShown} | load {LoadAverage()}"));
+                    $"{mode}: {rate} writes/s for {seconds} s: achieved {level.Achieved:0.0}/s, {level.Errors} errors | write {Percentiles(level.Writes, "ms")} | scorecard shows it after {Percentiles(level.Freshness.Select(f => f / 1000).ToList(), "s")}, not shown within the drain: {level.NotShown} | reads {Percentiles([.. ReadLatencies], "ms")} | heap after a full collection {GC.GetTotalMemory(forceFullCollection: true) / 1_048_576} MB | load {LoadAverage()}"));
                 if (level.NotShown > 0 && !incremental)
                 {
                     // Hopeless already: a higher rate only takes longer to say so.
@@ -276,7 +277,7 @@ public static class FreshnessBenchmark
     private static int _reads;
 
     /// <summary>Reads in flight at once, unless --every-pending.</summary>
-    private const int ReadsInFlight = 8;
+    private const int ReadsInFlight = 32;
 
     private static int _readsInFlight = ReadsInFlight;
 
@@ -302,13 +303,18 @@ public static class FreshnessBenchmark
         }
     }
 
+    /// <summary>How long each scorecard read of the level took, answer received (the reader's side of the app's load).</summary>
+    private static readonly ConcurrentBag<double> ReadLatencies = [];
+
     private static async Task<decimal?> ReadDowntimeNowAsync(List<HttpClient> readers, Guid system)
     {
         var reader = readers[Interlocked.Increment(ref _reads) % readers.Count];
         HttpResponseMessage answer;
         try
         {
+            var began = Stopwatch.GetTimestamp();
             answer = await reader.GetAsync(new Uri($"/api/v1/systems/{system}/scorecard?period={Month}", UriKind.Relative));
+            ReadLatencies.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
         }
         catch (TaskCanceledException)
         {

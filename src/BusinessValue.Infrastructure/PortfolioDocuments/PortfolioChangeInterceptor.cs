@@ -7,8 +7,9 @@ namespace BusinessValue.Infrastructure.PortfolioDocuments;
 
 /// <summary>
 /// Raises the portfolio version after any saved change to the portfolio, so no future write path can leave
-/// a cached snapshot stale by forgetting to. The explicit calls in PortfolioStore stay: they raise it inside
-/// their own transaction; this is the safety net for everything else.
+/// a cached snapshot stale by forgetting to: at once after a save that committed on its own, or just before the commit
+/// of the transaction the save is in (PortfolioChanges.RaiseAtCommit). The explicit calls in PortfolioStore stay: they
+/// raise it inside their own transaction; this is the safety net for everything else.
 /// </summary>
 internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
 {
@@ -36,7 +37,14 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
     {
         if (eventData.Context is BusinessValueDbContext db && Changed.TryGetValue(db, out var changed) && Changed.Remove(db))
         {
-            PortfolioStore.MarkChangedAsync(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>).GetAwaiter().GetResult();
+            if (db.Database.CurrentTransaction is not null)
+            {
+                PortfolioChanges.RaiseAtCommit(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>);
+            }
+            else
+            {
+                PortfolioStore.MarkChangedAsync(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>).GetAwaiter().GetResult();
+            }
         }
 
         return result;
@@ -46,7 +54,16 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
     {
         if (eventData.Context is BusinessValueDbContext db && Changed.TryGetValue(db, out var changed) && Changed.Remove(db))
         {
-            await PortfolioStore.MarkChangedAsync(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>, cancellationToken);
+            if (db.Database.CurrentTransaction is not null)
+            {
+                // Raised just before the commit (PortfolioCommitObserver): see PortfolioChanges.RaiseAtCommit.
+                PortfolioChanges.RaiseAtCommit(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>);
+            }
+            else
+            {
+                // Committed already (SaveChanges' own transaction): raised on its own.
+                await PortfolioStore.MarkChangedAsync(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>, cancellationToken);
+            }
         }
 
         return result;

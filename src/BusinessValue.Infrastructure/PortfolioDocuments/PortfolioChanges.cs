@@ -23,6 +23,49 @@ internal static class PortfolioChanges
         public bool ExpectMetricsOnly;
 
         public List<PortfolioChange> Raised { get; } = [];
+
+        // A raise left for the commit (RaiseAtCommit), and the months when they are all its saves changed.
+        public bool RaiseDue;
+
+        public HashSet<(Guid SystemId, YearMonth Month)>? DueMetrics;
+    }
+
+    /// <summary>
+    /// Says a save in an open transaction changed the portfolio: the version is raised when the transaction commits
+    /// (PortfolioCommitObserver), not now, so its row is locked for the commit alone rather than from this save on.
+    /// Several saves in one transaction make one raise; it is months-only when each of them was.
+    /// </summary>
+    public static void RaiseAtCommit(DbContext db, IReadOnlySet<(Guid SystemId, YearMonth Month)>? metrics)
+    {
+        var state = States.GetOrCreateValue(db);
+        if (!state.RaiseDue)
+        {
+            state.RaiseDue = true;
+            state.DueMetrics = metrics is null ? null : [.. metrics];
+        }
+        else if (metrics is null)
+        {
+            state.DueMetrics = null;
+        }
+        else
+        {
+            state.DueMetrics?.UnionWith(metrics);
+        }
+    }
+
+    /// <summary>Takes the raise left for the commit, if any, with its months (null when it may have changed anything).</summary>
+    public static bool TakeRaiseDue(DbContext db, out IReadOnlySet<(Guid SystemId, YearMonth Month)>? metrics)
+    {
+        metrics = null;
+        if (!States.TryGetValue(db, out var state) || !state.RaiseDue)
+        {
+            return false;
+        }
+
+        metrics = state.DueMetrics;
+        state.RaiseDue = false;
+        state.DueMetrics = null;
+        return true;
     }
 
     /// <summary>
@@ -60,6 +103,8 @@ internal static class PortfolioChanges
         {
             state.Raised.Clear();
             state.ExpectMetricsOnly = false;
+            state.RaiseDue = false;
+            state.DueMetrics = null;
         }
     }
 }

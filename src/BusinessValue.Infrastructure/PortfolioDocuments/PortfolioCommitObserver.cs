@@ -28,16 +28,18 @@ internal sealed class PortfolioCommitObserver(PortfolioSnapshots snapshots) : Db
         return ValueTask.FromResult(result);
     }
 
-    // Just before the commit: the versions it will make are ours, so a reader that sees them before our notice waits for it.
+    // Just before the commit: a raise left for it is made now; the versions the commit will make are ours, so a reader
+    // that sees them before our notice waits for it.
     public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
-        Committing(eventData.Context);
+        Committing(transaction, eventData.Context);
         return result;
     }
 
     public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        Committing(eventData.Context);
+        // Synchronously on purpose (PortfolioStore.RaiseVersionBeforeCommit).
+        Committing(transaction, eventData.Context);
         return ValueTask.FromResult(result);
     }
 
@@ -127,12 +129,21 @@ internal sealed class PortfolioCommitObserver(PortfolioSnapshots snapshots) : Db
         }
     }
 
-    private void Committing(DbContext? context)
+    private void Committing(DbTransaction transaction, DbContext? context)
     {
-        if (context is not null)
+        if (context is null)
         {
-            snapshots.Committing(PortfolioChanges.Pending(context));
+            return;
         }
+
+        if (PortfolioChanges.TakeRaiseDue(context, out var metrics))
+        {
+            var version = PortfolioStore.RaiseVersionBeforeCommit(transaction);
+            PortfolioChanges.Raised(context, new PortfolioChange(version, metrics));
+            VersionRaised.AddOrUpdate(context, VersionRaised);
+        }
+
+        snapshots.Committing(PortfolioChanges.Pending(context));
     }
 
     private void Forget(DbContext? context)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using BusinessValue.Domain.Engine;
 using BusinessValue.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -148,6 +149,31 @@ public static class PortfolioStore
         }
 
         PortfolioChanges.Raised(db, new PortfolioChange(version, metrics));
+    }
+
+    private const string RaiseSql = "UPDATE portfolio_version SET \"Version\" = \"Version\" + 1 RETURNING \"Version\"";
+
+    /// <summary>
+    /// Raises the version in <paramref name="transaction"/> as its last statement before the commit, synchronously on
+    /// purpose: the version's row stays locked from this statement to the commit, so every other write to the
+    /// portfolio waits that long. Awaited, the commit would wait its turn on a busy thread pool in between, and under a
+    /// stream of writes each would queue behind the one before (docs/performance.md#freshness-under-writes).
+    /// </summary>
+    /// <returns>The version raised to.</returns>
+    internal static long RaiseVersionBeforeCommit(DbTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = RaiseSql;
+        if (command.ExecuteScalar() is { } raised and not DBNull)
+        {
+            return Convert.ToInt64(raised, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        command.CommandText = $"INSERT INTO portfolio_version (\"Id\", \"Version\") VALUES ({PortfolioVersion.SingletonId}, 1)";
+        command.ExecuteNonQuery();
+        return 1;
     }
 
     /// <summary>Deletes every review and translation request, children first (a restore of a document with a reviews section).</summary>
