@@ -20,7 +20,6 @@ internal static class DependencyInjection
 {
     public static IServiceCollection AddBusinessValue(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        ThreadPoolSettings.Apply(configuration);
         // Before AddPersistence, which registers the defaults only when the host has not (Import:MaxFileBytes).
         services.AddSingleton(_ => BusinessValue.Infrastructure.Spreadsheets.ImportOptions.FromConfiguration(configuration));
         services.AddPersistence(
