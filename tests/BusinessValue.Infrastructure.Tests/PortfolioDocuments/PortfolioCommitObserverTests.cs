@@ -1,7 +1,6 @@
 using BusinessValue.Domain.Organisation;
 using BusinessValue.Domain.Periods;
 using BusinessValue.Infrastructure.Database;
-using BusinessValue.Infrastructure.Persistence;
 using BusinessValue.Infrastructure.PortfolioDocuments;
 using BusinessValue.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -16,27 +15,24 @@ public sealed class PortfolioCommitObserverTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await database.MigrateAsync();
         using var snapshots = new PortfolioSnapshots();
-        // Contexts as the app makes them: committed writes are told to the snapshots.
-        var options = new DbContextOptionsBuilder<BusinessValueDbContext>();
-        database.Options.Apply(options).AddInterceptors(new PortfolioCommitObserver(snapshots));
-        BusinessValueDbContext Context() => new((DbContextOptions<BusinessValueDbContext>)options.Options);
-        await using (var db = Context())
+        var newContext = ObservedContexts.Of(database, snapshots);
+        await using (var db = newContext())
         {
             await PortfolioStore.ReplaceAsync(db, SyntheticPortfolio.Generate(5, 2, seed: 2, new YearMonth(2026, 9)));
         }
 
         long before;
-        await using (var db = Context())
+        await using (var db = newContext())
         {
             before = await PortfolioStore.VersionAsync(db);
         }
 
-        await using (var db = Context())
+        await using (var db = newContext())
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             db.Departments.Add(new Department(Guid.NewGuid(), "Legal", 6));
             await db.SaveChangesAsync();
-            await using (var reader = Context())
+            await using (var reader = newContext())
             {
                 (await PortfolioStore.VersionAsync(reader)).Should().Be(before, "the version is raised at the commit, not at the save");
             }
@@ -44,7 +40,7 @@ public sealed class PortfolioCommitObserverTests
             if (provider == DatabaseProvider.Postgres)
             {
                 // So the version's row is not locked meanwhile: another write does not wait for this transaction.
-                await using var other = Context();
+                await using var other = newContext();
                 other.Departments.Add(new Department(Guid.NewGuid(), "Facilities", 4));
                 var save = other.SaveChangesAsync();
                 (await Task.WhenAny(save, Task.Delay(TimeSpan.FromSeconds(10)))).Should().BeSameAs(save, "nothing holds the version's row");
@@ -55,13 +51,13 @@ public sealed class PortfolioCommitObserverTests
         }
 
         var raises = provider == DatabaseProvider.Postgres ? 2 : 1;
-        await using (var db = Context())
+        await using (var db = newContext())
         {
             (await PortfolioStore.VersionAsync(db)).Should().Be(before + raises);
             (await snapshots.GetAsync(db))!.Departments.Select(d => d.Name).Should().Contain("Legal", "the committed write reached the snapshot");
         }
 
-        await using (var db = Context())
+        await using (var db = newContext())
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             db.Departments.Add(new Department(Guid.NewGuid(), "Rolled back", 1));
@@ -69,7 +65,7 @@ public sealed class PortfolioCommitObserverTests
             await transaction.RollbackAsync();
         }
 
-        await using (var db = Context())
+        await using (var db = newContext())
         {
             (await PortfolioStore.VersionAsync(db)).Should().Be(before + raises, "a rolled-back write raises nothing");
             (await db.Departments.AnyAsync(d => d.Name == "Rolled back")).Should().BeFalse();

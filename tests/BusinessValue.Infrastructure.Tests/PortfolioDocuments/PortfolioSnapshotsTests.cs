@@ -76,12 +76,9 @@ public sealed class PortfolioSnapshotsTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await database.MigrateAsync();
         using var snapshots = new PortfolioSnapshots();
-        // Contexts as the app makes them: committed writes are told to the snapshots (PortfolioCommitObserver).
-        var options = new DbContextOptionsBuilder<BusinessValueDbContext>();
-        database.Options.Apply(options).AddInterceptors(new PortfolioCommitObserver(snapshots));
-        BusinessValueDbContext Context() => new((DbContextOptions<BusinessValueDbContext>)options.Options);
+        var newContext = ObservedContexts.Of(database, snapshots);
         var portfolio = SyntheticPortfolio.Generate(40, 6, seed: 5, Last);
-        await using (var db = Context())
+        await using (var db = newContext())
         {
             await PortfolioStore.ReplaceAsync(db, portfolio);
         }
@@ -100,7 +97,7 @@ public sealed class PortfolioSnapshotsTests
             ("a form's save, checked against the version read", async db =>
             {
                 int? read;
-                await using (var reader = Context())
+                await using (var reader = newContext())
                 {
                     read = RowVersionOf(reader, systems[5], new YearMonth(2026, 5));
                 }
@@ -109,7 +106,7 @@ public sealed class PortfolioSnapshotsTests
             }),
         };
 
-        await using (var db = Context())
+        await using (var db = newContext())
         {
             await CheckAsync(db, "the first load");
         }
@@ -117,12 +114,12 @@ public sealed class PortfolioSnapshotsTests
         foreach (var (kind, write) in writes)
         {
             var before = snapshots.Current!;
-            await using (var db = Context())
+            await using (var db = newContext())
             {
                 await write(db);
             }
 
-            await using (var db = Context())
+            await using (var db = newContext())
             {
                 var after = await CheckAsync(db, kind);
                 after.Portfolio!.Systems.Should().BeSameAs(before.Portfolio!.Systems, $"{kind} changes months only, so the snapshot is not reloaded");
@@ -130,30 +127,30 @@ public sealed class PortfolioSnapshotsTests
         }
 
         // Two writes before anyone reads: the next scorecard builds on the last one read, with both writes' months.
-        await using (var db = Context())
+        await using (var db = newContext())
         {
             await MetricsUpserts.ApplyAsync(db, [Month(8, Last, 11m), Month(9, new YearMonth(2026, 8), 12m)]);
         }
 
-        await using (var db = Context())
+        await using (var db = newContext())
         {
             await MetricsUpserts.ApplyAsync(db, [Month(8, Last, 13m), Month(10, Last.AddMonths(1), 14m)]);
         }
 
-        await using (var db = Context())
+        await using (var db = newContext())
         {
             await CheckAsync(db, "after two writes read once");
         }
 
         // A write that fails changes nothing: a month of a system that does not exist (the foreign key refuses it).
         var failedFrom = snapshots.Current!;
-        await using (var db = Context())
+        await using (var db = newContext())
         {
             var failing = () => MetricsUpserts.ApplyAsync(db, [Month(6, Last, 5m), new MonthlyMetrics(Guid.NewGuid(), Last, _ => 1m)]);
             await failing.Should().ThrowAsync<DbUpdateException>();
         }
 
-        await using (var db = Context())
+        await using (var db = newContext())
         {
             (await snapshots.GetSnapshotAsync(db)).Should().BeSameAs(failedFrom);
             await CheckAsync(db, "after a failed write");
@@ -167,7 +164,7 @@ public sealed class PortfolioSnapshotsTests
             await outside.SaveChangesAsync();
         }
 
-        await using (var db = Context())
+        await using (var db = newContext())
         {
             var reloaded = await CheckAsync(db, "after writes made elsewhere");
             reloaded.Portfolio!.Departments.Should().Contain(d => d.Name == "Elsewhere");
