@@ -64,10 +64,10 @@ public sealed class PortfolioSnapshot(long version, Portfolio? portfolio)
     }
 
     /// <summary>
-    /// The engine's scorecard of <paramref name="period"/>, calculated once per version and shared, on a thread of its
-    /// own so waiting readers hold no thread of the pool. When this snapshot differs from earlier ones only in some
-    /// systems' months (<see cref="CarryOver"/>), the period's scorecards follow that lineage one calculation at a time
-    /// (<see cref="ScorecardLane"/>): a month write costs its systems' figures and the totals, not all 10,000 systems.
+    /// The engine's scorecard of <paramref name="period"/>, calculated once per version and shared. When this snapshot
+    /// differs from earlier ones only in some systems' months (<see cref="CarryOver"/>), the period's scorecards follow
+    /// that lineage one calculation at a time, on a thread of their own (<see cref="ScorecardLane"/>): a month write
+    /// costs its systems' figures and the totals, not all 10,000 systems, and readers wait without holding a thread.
     /// </summary>
     public Task<Scorecard> ScorecardOfAsync(Period period, TranslationEngine engine, CancellationToken cancellationToken = default)
     {
@@ -76,7 +76,9 @@ public sealed class PortfolioSnapshot(long version, Portfolio? portfolio)
         var key = ScorecardKeyPrefix + period.Label;
         return _lanes.TryGetValue(key, out var lane)
             ? lane.ScorecardAsync(Version, engine, cancellationToken)
-            : DeriveAsync(key, portfolio => ScorecardLane.OnItsOwnThread(() => engine.Calculate(portfolio, period)), cancellationToken);
+            // A full calculation (after a load, or of a period no write touched) runs in the first reader's request, as
+            // every page's did before lanes: it happens once per version and period, not once per write.
+            : DeriveAsync(key, portfolio => Task.FromResult(engine.Calculate(portfolio, period)), cancellationToken);
     }
 
     /// <summary>

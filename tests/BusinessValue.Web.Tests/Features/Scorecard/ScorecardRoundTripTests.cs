@@ -88,6 +88,7 @@ public sealed class ScorecardRoundTripTests(Xunit.Abstractions.ITestOutputHelper
         commands.Reset();
 
         var html = await client.GetStringAsync(new Uri("/?period=2026-Q3", UriKind.Relative));
+        output.WriteLine($"first page: {commands.Texts}");
         var first = commands.Reset();
         (await client.GetStringAsync(new Uri("/?period=2026-Q2", UriKind.Relative))).Should().Contain("2026-Q2");
         var next = commands.Reset();
