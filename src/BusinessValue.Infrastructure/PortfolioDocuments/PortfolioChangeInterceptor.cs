@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using BusinessValue.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace BusinessValue.Infrastructure.PortfolioDocuments;
 /// of the transaction the save is in (PortfolioChanges.RaiseAtCommit). The explicit calls in PortfolioStore stay: they
 /// raise it inside their own transaction; this is the safety net for everything else.
 /// </summary>
-internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
+internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public static readonly PortfolioChangeInterceptor Instance = new();
 
@@ -56,7 +57,7 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
         {
             if (db.Database.CurrentTransaction is not null)
             {
-                // Raised just before the commit (PortfolioCommitObserver): see PortfolioChanges.RaiseAtCommit.
+                // Raised just before the commit (TransactionCommitting below): see PortfolioChanges.RaiseAtCommit.
                 PortfolioChanges.RaiseAtCommit(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>);
             }
             else
@@ -67,6 +68,20 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor
         }
 
         return result;
+    }
+
+    // On every context, the app's or not (bv, tests): a raise left for the commit is made just before it.
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        PortfolioStore.RaiseDueBeforeCommit(eventData.Context, transaction);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        // Synchronously on purpose (PortfolioStore.RaiseVersionBeforeCommit).
+        PortfolioStore.RaiseDueBeforeCommit(eventData.Context, transaction);
+        return ValueTask.FromResult(result);
     }
 
     // Reviews, decisions and action items are read beside the scorecard, not by the engine: they leave the snapshot current.

@@ -32,7 +32,7 @@ internal static class PortfolioChanges
 
     /// <summary>
     /// Says a save in an open transaction changed the portfolio: the version is raised when the transaction commits
-    /// (PortfolioCommitObserver), not now, so its row is locked for the commit alone rather than from this save on.
+    /// (PortfolioStore.RaiseDueBeforeCommit), not now, so its row is locked for the commit alone rather than from this save on.
     /// Several saves in one transaction make one raise; it is months-only when each of them was.
     /// </summary>
     public static void RaiseAtCommit(DbContext db, IReadOnlySet<(Guid SystemId, YearMonth Month)>? metrics)

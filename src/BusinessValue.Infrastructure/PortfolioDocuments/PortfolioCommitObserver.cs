@@ -123,7 +123,8 @@ internal sealed class PortfolioCommitObserver(PortfolioSnapshots snapshots) : Db
 
     private void NotifyIfRaised(DbContext? context)
     {
-        if (context is not null && VersionRaised.Remove(context))
+        // A raise at the commit is not a command these interceptors see: it is among the pending changes.
+        if (context is not null && (VersionRaised.Remove(context) | PortfolioChanges.Pending(context).Count > 0))
         {
             snapshots.NotifyCommitted(PortfolioChanges.Take(context));
         }
@@ -136,13 +137,8 @@ internal sealed class PortfolioCommitObserver(PortfolioSnapshots snapshots) : Db
             return;
         }
 
-        if (PortfolioChanges.TakeRaiseDue(context, out var metrics))
-        {
-            var version = PortfolioStore.RaiseVersionBeforeCommit(transaction);
-            PortfolioChanges.Raised(context, new PortfolioChange(version, metrics));
-            VersionRaised.AddOrUpdate(context, VersionRaised);
-        }
-
+        // Whichever of this and PortfolioChangeInterceptor comes first raises; the versions raised are pending either way.
+        PortfolioStore.RaiseDueBeforeCommit(context, transaction);
         snapshots.Committing(PortfolioChanges.Pending(context));
     }
 

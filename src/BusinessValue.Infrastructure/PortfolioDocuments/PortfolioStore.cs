@@ -160,7 +160,7 @@ public static class PortfolioStore
     /// stream of writes each would queue behind the one before (docs/performance.md#freshness-under-writes).
     /// </summary>
     /// <returns>The version raised to.</returns>
-    internal static long RaiseVersionBeforeCommit(DbTransaction transaction)
+    private static long RaiseVersionBeforeCommit(DbTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         using var command = transaction.Connection!.CreateCommand();
@@ -174,6 +174,23 @@ public static class PortfolioStore
         command.CommandText = $"INSERT INTO portfolio_version (\"Id\", \"Version\") VALUES ({PortfolioVersion.SingletonId}, 1)";
         command.ExecuteNonQuery();
         return 1;
+    }
+
+    /// <summary>
+    /// Makes the raise a save of this transaction left for its commit (PortfolioChanges.RaiseAtCommit), once: both
+    /// PortfolioChangeInterceptor (on every context) and PortfolioCommitObserver (the app's) call it just before the
+    /// commit, and whichever comes first raises.
+    /// </summary>
+    /// <returns>True when this call raised the version.</returns>
+    internal static bool RaiseDueBeforeCommit(DbContext? context, DbTransaction transaction)
+    {
+        if (context is null || !PortfolioChanges.TakeRaiseDue(context, out var metrics))
+        {
+            return false;
+        }
+
+        PortfolioChanges.Raised(context, new PortfolioChange(RaiseVersionBeforeCommit(transaction), metrics));
+        return true;
     }
 
     /// <summary>Deletes every review and translation request, children first (a restore of a document with a reviews section).</summary>

@@ -71,4 +71,29 @@ public sealed class PortfolioCommitObserverTests
             (await db.Departments.AnyAsync(d => d.Name == "Rolled back")).Should().BeFalse();
         }
     }
+
+    [Theory, ClassData(typeof(BothProviders))]
+    public async Task Commit_OnAContextWithoutTheAppsObserver_StillRaisesTheVersion(DatabaseProvider provider)
+    {
+        // As bv (the command line) or any other process writes: no snapshots to tell, the version raised all the same.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.MigrateAsync();
+        var portfolio = SyntheticPortfolio.Generate(3, 2, seed: 4, new YearMonth(2026, 9));
+        await using (var db = database.CreateContext())
+        {
+            await PortfolioStore.ReplaceAsync(db, portfolio);
+        }
+
+        long before;
+        await using (var db = database.CreateContext())
+        {
+            before = await PortfolioStore.VersionAsync(db);
+            await MetricsUpserts.ApplyAsync(db, [new Domain.Metrics.MonthlyMetrics(portfolio.Systems[0].Id, new YearMonth(2026, 9)) { DowntimeMinutes = 42m }]);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            (await PortfolioStore.VersionAsync(db)).Should().Be(before + 1, "the month write's transaction raised it at its commit");
+        }
+    }
 }
