@@ -36,16 +36,9 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor, IDbTr
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is BusinessValueDbContext db && Changed.TryGetValue(db, out var changed) && Changed.Remove(db))
+        if (eventData.Context is BusinessValueDbContext db && Changed.TryGetValue(db, out var changed) && Changed.Remove(db) && !LeftForTheCommit(db, changed))
         {
-            if (db.Database.CurrentTransaction is not null)
-            {
-                PortfolioChanges.RaiseAtCommit(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>);
-            }
-            else
-            {
-                PortfolioStore.MarkChangedAsync(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>).GetAwaiter().GetResult();
-            }
+            PortfolioStore.MarkChangedAsync(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>).GetAwaiter().GetResult();
         }
 
         return result;
@@ -53,21 +46,27 @@ internal sealed class PortfolioChangeInterceptor : SaveChangesInterceptor, IDbTr
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is BusinessValueDbContext db && Changed.TryGetValue(db, out var changed) && Changed.Remove(db))
+        if (eventData.Context is BusinessValueDbContext db && Changed.TryGetValue(db, out var changed) && Changed.Remove(db) && !LeftForTheCommit(db, changed))
         {
-            if (db.Database.CurrentTransaction is not null)
-            {
-                // Raised just before the commit (TransactionCommitting below): see PortfolioChanges.RaiseAtCommit.
-                PortfolioChanges.RaiseAtCommit(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>);
-            }
-            else
-            {
-                // Committed already (SaveChanges' own transaction): raised on its own.
-                await PortfolioStore.MarkChangedAsync(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>, cancellationToken);
-            }
+            await PortfolioStore.MarkChangedAsync(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>, cancellationToken);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// In an open transaction the raise is left for its commit (TransactionCommitting below, PortfolioChanges.RaiseAtCommit);
+    /// otherwise SaveChanges' own transaction has committed already and the caller raises the version on its own.
+    /// </summary>
+    private static bool LeftForTheCommit(DbContext db, object changed)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            return false;
+        }
+
+        PortfolioChanges.RaiseAtCommit(db, changed as IReadOnlySet<(Guid SystemId, Domain.Periods.YearMonth Month)>);
+        return true;
     }
 
     // On every context, the app's or not (bv, tests): a raise left for the commit is made just before it.

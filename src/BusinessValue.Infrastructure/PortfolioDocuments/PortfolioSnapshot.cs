@@ -27,8 +27,6 @@ public sealed class PortfolioSnapshot(long version, Portfolio? portfolio)
     /// <summary>The periods whose scorecards follow this snapshot's lineage (for tests).</summary>
     internal IReadOnlyCollection<KeyValuePair<string, ScorecardLane>> Lanes => _lanes;
 
-    internal int LaneCount => _lanes.Count;
-
     /// <summary>Null when the database holds no organisation yet.</summary>
     public Portfolio? Portfolio { get; } = portfolio;
 

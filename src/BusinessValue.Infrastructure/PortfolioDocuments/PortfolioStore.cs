@@ -139,7 +139,7 @@ public static class PortfolioStore
         ArgumentNullException.ThrowIfNull(db);
         // One statement that raises and reads the new version (both providers know RETURNING): the snapshot learns
         // which version this write made, so it can apply the write alone instead of reloading everything.
-        var raised = await db.Database.SqlQueryRaw<long>("UPDATE portfolio_version SET \"Version\" = \"Version\" + 1 RETURNING \"Version\" AS \"Value\"")
+        var raised = await db.Database.SqlQueryRaw<long>(RaiseSql)
             .ToListAsync(cancellationToken);
         var version = raised.Count == 1 ? raised[0] : 1L;
         if (raised.Count == 0)
@@ -151,7 +151,8 @@ public static class PortfolioStore
         PortfolioChanges.Raised(db, new PortfolioChange(version, metrics));
     }
 
-    private const string RaiseSql = "UPDATE portfolio_version SET \"Version\" = \"Version\" + 1 RETURNING \"Version\"";
+    // "Value": the column name SqlQueryRaw<long> reads.
+    private const string RaiseSql = "UPDATE portfolio_version SET \"Version\" = \"Version\" + 1 RETURNING \"Version\" AS \"Value\"";
 
     /// <summary>
     /// Raises the version in <paramref name="transaction"/> as its last statement before the commit, synchronously on
@@ -181,16 +182,12 @@ public static class PortfolioStore
     /// PortfolioChangeInterceptor (on every context) and PortfolioCommitObserver (the app's) call it just before the
     /// commit, and whichever comes first raises.
     /// </summary>
-    /// <returns>True when this call raised the version.</returns>
-    internal static bool RaiseDueBeforeCommit(DbContext? context, DbTransaction transaction)
+    internal static void RaiseDueBeforeCommit(DbContext? context, DbTransaction transaction)
     {
-        if (context is null || !PortfolioChanges.TakeRaiseDue(context, out var metrics))
+        if (context is not null && PortfolioChanges.TakeRaiseDue(context, out var metrics))
         {
-            return false;
+            PortfolioChanges.Raised(context, new PortfolioChange(RaiseVersionBeforeCommit(transaction), metrics));
         }
-
-        PortfolioChanges.Raised(context, new PortfolioChange(RaiseVersionBeforeCommit(transaction), metrics));
-        return true;
     }
 
     /// <summary>Deletes every review and translation request, children first (a restore of a document with a reviews section).</summary>

@@ -114,7 +114,7 @@ internal sealed class ScorecardLane
     }
 
     /// <summary>Runs a calculation on a thread of its own: a reader awaits it without holding a thread of the pool.</summary>
-    public static Task<T> OnItsOwnThread<T>(Func<T> calculate) =>
+    private static Task<T> OnItsOwnThread<T>(Func<T> calculate) =>
         Task.Factory.StartNew(calculate, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     // Under _gate.

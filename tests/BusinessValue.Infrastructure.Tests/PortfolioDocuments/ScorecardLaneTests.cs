@@ -60,8 +60,8 @@ public sealed class ScorecardLaneTests
             snapshot = Written(snapshot, system: version % 5, downtime: version, month: null, months);
         }
 
-        snapshot.LaneCount.Should().BeLessThanOrEqualTo(ScorecardLane.MaxLanes);
-        snapshot.LaneCount.Should().BeGreaterThan(0);
+        snapshot.Lanes.Count.Should().BeLessThanOrEqualTo(ScorecardLane.MaxLanes);
+        snapshot.Lanes.Count.Should().BeGreaterThan(0);
     }
 
     [Fact]
